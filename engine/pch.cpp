@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: MIT
+// Anchor for the engine's shared precompiled header.
+#include "pch.h"
