@@ -3,30 +3,13 @@
 #pragma once
 
 #include "io/model_config.h"
-#include "io/safetensors.h"
+#include "io/weight_set.h"
 #include "models/model.h"
 
 #include <string>
 #include <vector>
 
 namespace peft {
-
-/// All tensors of a model folder: `model.safetensors`, or shards listed by
-/// `model.safetensors.index.json`. Lookups name the shard file in errors.
-class WeightSet {
-public:
-    static WeightSet open(const std::string& model_dir);
-    bool empty() const;
-    bool contains(const std::string& name) const;
-    std::vector<std::string> names() const;
-    const TensorEntry& entry(const std::string& name) const;
-    torch::Tensor tensor(const std::string& name, torch::ScalarType dtype) const;
-    std::string file_of(const std::string& name) const;
-
-private:
-    std::vector<SafetensorsFile> files_;
-    std::map<std::string, size_t> index_;
-};
 
 /// Options for loading a model directory.
 struct LoadOptions {

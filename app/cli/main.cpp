@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// peft-studio-cli: the studio's headless command line.
+#include "commands.h"
+
+#include "core/error.h"
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+void print_usage() {
+    std::cout <<
+R"(peft-studio-cli — parameter-efficient fine-tuning, headless
+
+Usage:
+  peft-studio-cli inspect MODEL_DIR [--json]
+      architecture, sizes, parameters per component, tokenizer kind, dtype
+  peft-studio-cli tokenize MODEL_DIR --text TEXT [--json] [--no-special-tokens]
+      token ids and tokens
+  peft-studio-cli generate MODEL_DIR --prompt TEXT [--max-new-tokens N] [--greedy]
+                  [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
+      continues the prompt (greedy or sampled, KV cache, stops at EOS)
+  peft-studio-cli params MODEL_DIR_OR_CONFIG (--recipe FILE | --preset NAME) [--json]
+      trainable parameters of a recipe, PEFT's summary line and a per-module table
+
+Common options:
+  --threads N   LibTorch intra-op threads (default: all cores; env PEFT_THREADS)
+  --help        this text
+)";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        print_usage();
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "inspect") return peft::cli::run_inspect(args);
+        if (command == "tokenize") return peft::cli::run_tokenize(args);
+        if (command == "generate") return peft::cli::run_generate(args);
+        if (command == "params") return peft::cli::run_params(args);
+        std::cerr << "peft-studio-cli: unknown command '" << command << "' (see --help)\n";
+        return 2;
+    } catch (const peft::Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        return 3;
+    }
+}
