@@ -140,6 +140,17 @@ ModelConfig ModelConfig::from_json(const json& j, const std::string& source) {
         c.max_positions = f.positive({"max_position_embeddings"}, 2048);
         c.norm_eps = f.number({"rms_norm_eps"}, 1e-6);
         c.rope_theta = f.number({"rope_theta"}, 10000.0);
+        // transformers 5 writes RoPE settings as "rope_parameters"; older files use "rope_scaling".
+        for (const char* key : {"rope_parameters", "rope_scaling"}) {
+            const json* rope = f.find({key});
+            if (!rope) continue;
+            if (!rope->is_object()) throw Error(source + ": field '" + key + "' must be an object, found " + rope->dump());
+            if (auto t = rope->find("rope_theta"); t != rope->end() && t->is_number()) c.rope_theta = t->get<double>();
+            std::string type = rope->value("rope_type", rope->value("type", std::string("default")));
+            if (type != "default")
+                throw Error(source + ": RoPE scaling '" + type + "' (field '" + key +
+                            "') is not supported yet; only the default rotary embedding is");
+        }
         c.hidden_act = f.string({"hidden_act"}, "silu");
         c.tie_word_embeddings = f.boolean({"tie_word_embeddings"}, false);
         c.head_dim = f.positive({"head_dim"}, c.hidden_size / c.num_heads);
