@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""PyTorch-eager forward throughput on the same models and shapes as bench_forward.
+
+  /usr/bin/python3 bench/reference/forward_reference.py --model stories260K|llama50m --batch B --seq T
+"""
+import argparse
+import json
+import os
+import statistics
+import time
+
+import torch
+
+from llama_eager import Llama, read_safetensors
+
+CONFIGS = {
+    "llama50m": dict(vocab_size=32000, hidden_size=576, num_hidden_layers=8, num_attention_heads=12,
+                     num_key_value_heads=12, intermediate_size=1536, rms_norm_eps=1e-5, tie_word_embeddings=True),
+    "llama42m": dict(vocab_size=32000, hidden_size=512, num_hidden_layers=8, num_attention_heads=8,
+                     num_key_value_heads=8, intermediate_size=1376, rms_norm_eps=1e-5, tie_word_embeddings=True),
+}
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--model", default="stories260K")
+ap.add_argument("--batch", type=int, default=8)
+ap.add_argument("--seq", type=int, default=256)
+ap.add_argument("--iters", type=int, default=20)
+ap.add_argument("--threads", type=int, default=os.cpu_count())
+ap.add_argument("--assets", default=os.environ.get("PEFT_ASSETS_DIR", os.path.join(os.path.dirname(__file__), "../../../shared/assets")))
+a = ap.parse_args()
+torch.set_num_threads(a.threads)
+torch.manual_seed(0)
+if a.model == "stories260K":
+    d = os.path.join(a.assets, "models/stories260K")
+    cfg = json.load(open(os.path.join(d, "config.json")))
+    model = Llama(cfg)
+    model.load_hf(read_safetensors(os.path.join(d, "model.safetensors")))
+else:
+    cfg = CONFIGS[a.model]
+    model = Llama(cfg)
+model.eval()
+params = sum(p.numel() for p in model.parameters())
+ids = torch.randint(cfg["vocab_size"], (a.batch, a.seq))
+times = []
+with torch.no_grad():
+    for _ in range(3):
+        model(ids)
+    for _ in range(a.iters):
+        t0 = time.perf_counter()
+        model(ids)
+        times.append(time.perf_counter() - t0)
+med = statistics.median(times)
+print(f"reference forward {a.model} params {params} batch {a.batch} x seq {a.seq} threads {a.threads}: "
+      f"median {med*1e3:.2f} ms, {a.batch*a.seq/med:.0f} tokens/s (torch {torch.__version__})")
+print(json.dumps({"bench": "forward_reference", "model": a.model, "params": params, "batch": a.batch, "seq": a.seq,
+                  "threads": a.threads, "median_ms": med * 1e3, "tokens_per_s": a.batch * a.seq / med,
+                  "torch": torch.__version__}))
