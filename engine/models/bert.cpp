@@ -33,12 +33,12 @@ public:
         ffn_norm = register_module("ffn_norm", NormSite(sites.at(p + ".ffn_norm"), c.hidden_size, c.norm_eps, false));
     }
 
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask) {
+    torch::Tensor forward(const torch::Tensor& x, torch::Tensor mask, const PrefixKV& prefix) {
         const int64_t B = x.size(0), T = x.size(1), H = c_.num_heads, D = c_.head_dim;
         torch::Tensor qs = q->forward(x).view({B, T, H, D}).transpose(1, 2);
         torch::Tensor ks = k->forward(x).view({B, T, H, D}).transpose(1, 2);
         torch::Tensor vs = v->forward(x).view({B, T, H, D}).transpose(1, 2);
-        prepend_prefix(*kv, ks, vs);
+        prepend_prefix(prefix, ks, vs, mask);
         torch::Tensor a = attend(qs, ks, vs, mask, attn_dropout_, is_training()).transpose(1, 2);
         if (!heads->empty()) a = heads->forward(x, a);
         a = o->forward(a.reshape({B, T, H * D}));
@@ -99,6 +99,7 @@ public:
             add_linear(*b.k);
             add_linear(*b.v);
             register_site(*b.kv);
+            kv_sites_.push_back(b.kv.get());
             register_site(*b.heads);
             add_linear(*b.o);
             register_site(*b.attn_out);
@@ -138,7 +139,8 @@ public:
         const torch::Tensor& ids = in.input_ids;
         if (ids.dim() != 2) throw Error("input_ids must be [batch, tokens]");
         const int64_t B = ids.size(0);
-        const int64_t prefix = blocks.empty() ? 0 : prefix_length(*blocks[0]->kv);
+        int64_t prefix = 0;
+        const std::vector<PrefixKV> prefixes = collect_prefixes(kv_sites_, B, &prefix);
         torch::Tensor mask = in.attention_mask;
         torch::Tensor x = torch::embedding(word, ids);
         torch::Tensor types = in.token_type_ids.defined() ? in.token_type_ids : torch::zeros_like(ids);
@@ -178,8 +180,10 @@ public:
         if (!embeddings->empty()) x = embeddings->forward(x, x);
         if (hidden_dropout_ > 0 && is_training()) x = torch::dropout(x, hidden_dropout_, true);
 
-        torch::Tensor attn_mask = build_attention_mask(mask, B, T, prefix, 0, false, x.scalar_type(), x.device());
-        for (auto& b : blocks) x = b->forward(x, attn_mask);
+        torch::Tensor attn_mask = build_attention_mask(mask, B, T, 0, false, x.scalar_type(), x.device());
+        if (!attn_mask.defined() && prefix > 0) // per-layer prefixes widen a mask; start from "all visible"
+            attn_mask = torch::zeros({B, 1, T, T}, x.options());
+        for (size_t i = 0; i < blocks.size(); ++i) x = blocks[i]->forward(x, attn_mask, prefixes[i]);
         if (virtual_tokens > 0) x = x.narrow(1, virtual_tokens, T - virtual_tokens);
         return x;
     }
@@ -221,6 +225,7 @@ private:
     std::vector<EncoderBlock> blocks;
     torch::Tensor word, position, token_type, emb_norm_weight, emb_norm_bias, dense_w, dense_b, out_w, out_b;
     std::vector<NamedTensor> named_;
+    std::vector<SiteImpl*> kv_sites_;
 };
 
 } // namespace

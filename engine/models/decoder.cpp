@@ -37,8 +37,8 @@ public:
         ffn_out = register_module("ffn_out", Site(sites.at(p + ".ffn_out")));
     }
 
-    torch::Tensor forward(torch::Tensor x, const AttentionContext& ctx, const torch::Tensor& cos, const torch::Tensor& sin,
-                          KVCache* cache, size_t layer) {
+    torch::Tensor forward(torch::Tensor x, const AttentionContext& ctx, const PrefixKV& prefix, const torch::Tensor& cos,
+                          const torch::Tensor& sin, KVCache* cache, size_t layer) {
         const int64_t B = x.size(0), T = x.size(1), H = c_.num_heads, KV = c_.num_kv_heads, D = c_.head_dim;
         torch::Tensor h = attn_norm->forward(x);
         torch::Tensor qs, ks, vs;
@@ -56,8 +56,9 @@ public:
             ks = apply_rope(ks, cos, sin);
         }
         append_to_cache(cache, layer, ks, vs);
-        prepend_prefix(*kv, ks, vs);
-        torch::Tensor a = attend(qs, ks, vs, ctx.mask, o_.attn_dropout, is_training()); // [B, H, T, D]
+        torch::Tensor mask = ctx.mask;
+        prepend_prefix(prefix, ks, vs, mask);
+        torch::Tensor a = attend(qs, ks, vs, mask, o_.attn_dropout, is_training()); // [B, H, T, D]
         a = a.transpose(1, 2);                                                           // [B, T, H, D]
         if (!heads->empty()) a = heads->forward(h, a);
         a = this->o->forward(a.reshape({B, T, H * D}));
@@ -139,7 +140,8 @@ public:
         if (ids.dim() != 2) throw Error("input_ids must be [batch, tokens], got " + std::to_string(ids.dim()) + " dimensions");
         const int64_t B = ids.size(0);
         const int64_t past = in.cache ? in.cache->length() : 0;
-        const int64_t prefix = blocks.empty() ? 0 : prefix_length(*blocks[0]->kv);
+        int64_t prefix = 0;
+        const std::vector<PrefixKV> prefixes = collect_prefixes(kv_sites_, B, &prefix);
         torch::Tensor mask = in.attention_mask;
 
         torch::Tensor x = torch::embedding(token_embedding, ids);
@@ -165,10 +167,9 @@ public:
             std::tie(cos, sin) = rope_tables(positions, config_.head_dim, config_.rope_theta, x.scalar_type());
         }
         AttentionContext ctx;
-        ctx.prefix = prefix;
         ctx.past = past;
-        ctx.mask = build_attention_mask(mask, B, T, prefix, past, true, x.scalar_type(), x.device(), config_.sliding_window);
-        for (size_t i = 0; i < blocks.size(); ++i) x = blocks[i]->forward(x, ctx, cos, sin, in.cache, i);
+        ctx.mask = build_attention_mask(mask, B, T, past, true, x.scalar_type(), x.device(), config_.sliding_window);
+        for (size_t i = 0; i < blocks.size(); ++i) x = blocks[i]->forward(x, ctx, prefixes[i], cos, sin, in.cache, i);
         x = final_norm->forward(x);
         if (virtual_tokens > 0) x = x.narrow(1, virtual_tokens, T - virtual_tokens);
         return x;
@@ -211,6 +212,7 @@ private:
             add_linear(*b.v);
         }
         register_site(*b.kv);
+        kv_sites_.push_back(b.kv.get());
         register_site(*b.heads);
         add_linear(*b.o);
         register_site(*b.attn_out);
@@ -227,6 +229,7 @@ private:
     std::vector<DecoderBlock> blocks;
     torch::Tensor token_embedding, position_embedding, head_weight;
     std::vector<NamedTensor> named_;
+    std::vector<SiteImpl*> kv_sites_;
 };
 
 } // namespace

@@ -63,9 +63,10 @@ torch::Tensor apply_rope(const torch::Tensor& x, const torch::Tensor& cos, const
 }
 
 torch::Tensor build_attention_mask(const torch::Tensor& attention_mask, int64_t batch, int64_t new_tokens,
-                                   int64_t prefix, int64_t past, bool causal, torch::ScalarType dtype,
+                                   int64_t past, bool causal, torch::ScalarType dtype,
                                    torch::Device device, std::optional<int64_t> sliding_window) {
-    const int64_t keys = prefix + past + new_tokens;
+    const int64_t prefix = 0;
+    const int64_t keys = past + new_tokens;
     const bool padding = attention_mask.defined();
     if (!padding && (!causal || new_tokens == 1) && !sliding_window) return {};
     auto bool_options = torch::TensorOptions().dtype(torch::kBool).device(device);
@@ -122,19 +123,24 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch
 #endif
 }
 
-int64_t prefix_length(const SiteImpl& kv_site) {
-    if (kv_site.empty()) return 0;
-    auto kv = kv_site.prefix_kv(1);
-    return kv ? kv->first.size(2) : 0;
+std::vector<PrefixKV> collect_prefixes(const std::vector<SiteImpl*>& kv_sites, int64_t batch, int64_t* longest) {
+    std::vector<PrefixKV> out(kv_sites.size());
+    *longest = 0;
+    for (size_t i = 0; i < kv_sites.size(); ++i) {
+        if (kv_sites[i]->empty()) continue;
+        out[i] = kv_sites[i]->prefix_kv(batch);
+        if (out[i]) *longest = std::max(*longest, out[i]->first.size(2));
+    }
+    return out;
 }
 
-int64_t prepend_prefix(const SiteImpl& kv_site, torch::Tensor& k, torch::Tensor& v) {
-    if (kv_site.empty()) return 0;
-    auto kv = kv_site.prefix_kv(k.size(0));
-    if (!kv) return 0;
-    k = torch::cat({kv->first.to(k.scalar_type()), k}, 2);
-    v = torch::cat({kv->second.to(v.scalar_type()), v}, 2);
-    return kv->first.size(2);
+void prepend_prefix(const PrefixKV& prefix, torch::Tensor& k, torch::Tensor& v, torch::Tensor& mask) {
+    if (!prefix) return;
+    const int64_t n = prefix->first.size(2);
+    k = torch::cat({prefix->first.to(k.scalar_type()), k}, 2);
+    v = torch::cat({prefix->second.to(v.scalar_type()), v}, 2);
+    if (mask.defined())
+        mask = torch::cat({torch::zeros({mask.size(0), 1, mask.size(2), n}, mask.options()), mask}, 3);
 }
 
 void append_to_cache(KVCache* cache, size_t layer, torch::Tensor& k, torch::Tensor& v) {

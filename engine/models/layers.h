@@ -40,30 +40,33 @@ torch::Tensor apply_rope(const torch::Tensor& x, const torch::Tensor& cos, const
 
 /// What a forward pass knows about positions and masking.
 struct AttentionContext {
-    torch::Tensor mask;     ///< additive [B, 1, T, S] (0 or a large negative), undefined = none
-    int64_t prefix = 0;     ///< prefix keys in front of the cache
+    torch::Tensor mask;     ///< additive [B, 1, T, past + T] over real keys, undefined = none
     int64_t past = 0;       ///< cached real tokens
 };
 
-/// Builds the additive mask: prefix keys always visible, causal over cache + new tokens for
-/// decoders, padding from `attention_mask` ([B, past + T] or [B, T]; undefined = none).
+/// Builds the additive mask over real keys (cache + new tokens): causal for decoders, padding
+/// from `attention_mask` ([B, past + T] or [B, T]; undefined = none). Prefix columns are added
+/// per layer by prepend_prefix.
 torch::Tensor build_attention_mask(const torch::Tensor& attention_mask, int64_t batch, int64_t new_tokens,
-                                   int64_t prefix, int64_t past, bool causal, torch::ScalarType dtype,
+                                   int64_t past, bool causal, torch::ScalarType dtype,
                                    torch::Device device, std::optional<int64_t> sliding_window = std::nullopt);
 
 /// softmax(q kᵀ / √D + mask) v with grouped-query expansion. q [B,H,T,D], k/v [B,KV,S,D] -> [B,H,T,D].
 torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& mask,
                      double dropout, bool training);
 
-/// Runs an attention layer's KV site: prepends its prefix (if any) to k and v.
-/// Returns the number of prefix keys added.
-int64_t prepend_prefix(const SiteImpl& kv_site, torch::Tensor& k, torch::Tensor& v);
+using PrefixKV = std::optional<std::pair<torch::Tensor, torch::Tensor>>;
+
+/// The prefix keys/values of every layer's KV site (computed once per forward pass), and the
+/// longest prefix, by which real-token positions are offset.
+std::vector<PrefixKV> collect_prefixes(const std::vector<SiteImpl*>& kv_sites, int64_t batch, int64_t* longest);
+
+/// Prepends a layer's prefix to k and v [B, KV, S, D] and widens the additive mask to match
+/// (prefix keys are always visible). No-op without a prefix.
+void prepend_prefix(const PrefixKV& prefix, torch::Tensor& k, torch::Tensor& v, torch::Tensor& mask);
 
 /// Updates the cache of `layer` with new k/v (after RoPE) and returns the full k/v.
 void append_to_cache(KVCache* cache, size_t layer, torch::Tensor& k, torch::Tensor& v);
-
-/// Prefix length of the model's first attention layer's KV site (0 without prefix modules).
-int64_t prefix_length(const SiteImpl& kv_site);
 
 /// Positions of new tokens [B, T]: from the padding mask when given (so left padding keeps real
 /// tokens at 0, 1, ...), else consecutive; offset by `offset` (prefix length).
