@@ -42,4 +42,8 @@ public:
 /// naming the file when none is usable or a file is broken.
 std::unique_ptr<Tokenizer> load_tokenizer(const std::string& model_dir);
 
+/// Loads one specific kind of tokenizer file of a folder: "tokenizer.json", "tokenizer.model",
+/// "vocab.txt" or "vocab.json" (with merges.txt).
+std::unique_ptr<Tokenizer> load_tokenizer_from(const std::string& model_dir, const std::string& kind);
+
 } // namespace peft
