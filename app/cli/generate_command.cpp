@@ -2,6 +2,8 @@
 #include "args.h"
 #include "commands.h"
 
+#include "core/error.h"
+
 #include "generate/generate.h"
 #include "models/model_io.h"
 #include "tokenizers/tokenizer.h"
@@ -20,11 +22,11 @@ int run_generate(const std::vector<std::string>& argv) {
     const auto prompt = args.value("--prompt");
     if (!prompt) throw Error("generate needs --prompt TEXT (it may be empty: --prompt \"\")");
 
-    auto tokenizer = load_tokenizer(dir);
     LoadOptions load;
     load.head = TaskHead::CausalLM;
     Transformer model = load_model(dir, load);
     model->eval();
+    auto tokenizer = load_tokenizer(dir);
 
     GenerationOptions options;
     options.max_new_tokens = static_cast<int>(args.integer_or("--max-new-tokens", 64));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "args.h"
 #include "commands.h"
+
+#include "core/error.h"
 #include "format.h"
 
 #include "inspect/model_summary.h"
@@ -31,7 +33,7 @@ int run_inspect(const std::vector<std::string>& argv) {
         return s.model_type.empty() ? 1 : 0;
     }
     if (s.model_type.empty()) {
-        std::cerr << "error: " << dir << ": " << s.reason << "\n";
+        std::cerr << "error: " << s.reason << "\n";
         return 1;
     }
     std::cout << "model         " << s.name << "  (" << s.path << ")\n"

@@ -24,7 +24,8 @@ Usage:
   peft-studio-cli generate MODEL_DIR --prompt TEXT [--max-new-tokens N] [--greedy]
                   [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
       continues the prompt (greedy or sampled, KV cache, stops at EOS)
-  peft-studio-cli params MODEL_DIR_OR_CONFIG (--recipe FILE | --preset NAME) [--json]
+  peft-studio-cli params MODEL_DIR_OR_CONFIG (--recipe FILE | --preset NAME) [--head auto|causal-lm|classification]
+                  [--batch B] [--seq T] [--dtype f32|bf16] [--json]
       trainable parameters of a recipe, PEFT's summary line and a per-module table
 
 Common options:

@@ -2,6 +2,8 @@
 #include "args.h"
 #include "commands.h"
 
+#include "core/error.h"
+
 #include "tokenizers/tokenizer.h"
 
 #include <nlohmann/json.hpp>
