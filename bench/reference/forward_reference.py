@@ -27,6 +27,8 @@ ap.add_argument("--batch", type=int, default=8)
 ap.add_argument("--seq", type=int, default=256)
 ap.add_argument("--iters", type=int, default=20)
 ap.add_argument("--threads", type=int, default=os.cpu_count())
+ap.add_argument("--device", default="cpu")
+ap.add_argument("--dtype", default="f32", choices=["f32", "bf16"])
 ap.add_argument("--assets", default=os.environ.get("PEFT_ASSETS_DIR", os.path.join(os.path.dirname(__file__), "../../../shared/assets")))
 a = ap.parse_args()
 torch.set_num_threads(a.threads)
@@ -39,20 +41,25 @@ if a.model == "stories260K":
 else:
     cfg = CONFIGS[a.model]
     model = Llama(cfg)
-model.eval()
+model.eval().to(a.device)
+if a.dtype == "bf16":
+    model.to(torch.bfloat16)
 params = sum(p.numel() for p in model.parameters())
-ids = torch.randint(cfg["vocab_size"], (a.batch, a.seq))
+ids = torch.randint(cfg["vocab_size"], (a.batch, a.seq), device=a.device)
+sync = torch.cuda.synchronize if a.device.startswith("cuda") else (lambda: None)
 times = []
 with torch.no_grad():
     for _ in range(3):
         model(ids)
+    sync()
     for _ in range(a.iters):
         t0 = time.perf_counter()
         model(ids)
+        sync()
         times.append(time.perf_counter() - t0)
 med = statistics.median(times)
-print(f"reference forward {a.model} params {params} batch {a.batch} x seq {a.seq} threads {a.threads}: "
+print(f"reference forward {a.model} params {params} batch {a.batch} x seq {a.seq} {a.dtype} {a.device} threads {a.threads}: "
       f"median {med*1e3:.2f} ms, {a.batch*a.seq/med:.0f} tokens/s (torch {torch.__version__})")
 print(json.dumps({"bench": "forward_reference", "model": a.model, "params": params, "batch": a.batch, "seq": a.seq,
-                  "threads": a.threads, "median_ms": med * 1e3, "tokens_per_s": a.batch * a.seq / med,
+                  "threads": a.threads, "device": a.device, "dtype": a.dtype, "median_ms": med * 1e3, "tokens_per_s": a.batch * a.seq / med,
                   "torch": torch.__version__}))

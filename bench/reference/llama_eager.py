@@ -82,8 +82,8 @@ class Llama(torch.nn.Module):
         KV = cfg.get("num_key_value_heads", H)
         hd = cfg["hidden_size"] // H
         theta = cfg.get("rope_theta", 10000.0)
-        inv = 1.0 / theta ** (torch.arange(0, hd, 2, dtype=torch.float32) / hd)
-        freqs = torch.outer(torch.arange(T, dtype=torch.float32), inv)
+        inv = 1.0 / theta ** (torch.arange(0, hd, 2, dtype=torch.float32, device=ids.device) / hd)
+        freqs = torch.outer(torch.arange(T, dtype=torch.float32, device=ids.device), inv)
         emb = torch.cat([freqs, freqs], -1)
         cos, sin = emb.cos().to(self.embed.dtype), emb.sin().to(self.embed.dtype)
 
@@ -91,7 +91,7 @@ class Llama(torch.nn.Module):
             x1, x2 = x[..., : hd // 2], x[..., hd // 2:]
             return x * cos + torch.cat([-x2, x1], -1) * sin
 
-        mask = torch.full((T, T), float("-inf"), dtype=self.embed.dtype).triu(1)
+        mask = torch.full((T, T), float("-inf"), dtype=self.embed.dtype, device=ids.device).triu(1)
         x = F.embedding(ids, self.embed)
         for layer in self.layers:
             h = self.rms(x, layer.attn_norm)

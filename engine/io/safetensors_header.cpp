@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <set>
 
@@ -36,7 +37,8 @@ TensorEntry parse_entry(const std::string& name, const json& value, const std::s
     auto shape = value.find("shape");
     if (shape == value.end() || !shape->is_array()) throw Error(where + ": missing or non-array 'shape'");
     for (const auto& d : *shape) {
-        if (!d.is_number_integer() || d.get<int64_t>() < 0 || (d.is_number_float()))
+        // is_number_integer excludes floats such as 2.5; huge unsigned values read as negative.
+        if (!d.is_number_integer() || d.get<int64_t>() < 0)
             throw Error(where + ": shape " + shape->dump() + " must hold non-negative integers");
         e.shape.push_back(d.get<int64_t>());
     }
@@ -51,11 +53,14 @@ TensorEntry parse_entry(const std::string& name, const json& value, const std::s
 
     // Element count with overflow checks: a hostile shape must not wrap around.
     uint64_t numel = 1;
+    uint64_t bits = 0;
     for (int64_t d : e.shape) {
-        if (__builtin_mul_overflow(numel, static_cast<uint64_t>(d), &numel) || numel > (uint64_t(1) << 60))
+        if (__builtin_mul_overflow(numel, static_cast<uint64_t>(d), &numel))
             throw Error(where + ": shape " + shape_string(e.shape) + " is too large");
     }
-    const uint64_t bits = numel * static_cast<uint64_t>(safetensors_dtype_bits(e.dtype));
+    if (__builtin_mul_overflow(numel, static_cast<uint64_t>(safetensors_dtype_bits(e.dtype)), &bits) ||
+        numel > static_cast<uint64_t>(INT64_MAX))
+        throw Error(where + ": shape " + shape_string(e.shape) + " is too large");
     const uint64_t have = e.end - e.begin;
     if (bits % 8 != 0 || bits / 8 != have) {
         throw Error(where + ": has " + std::to_string(have) + " bytes but shape " + shape_string(e.shape) + " of " +
@@ -94,6 +99,11 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* data, uint64_t file_si
     if (8 + n > available) throw Error(path + ": could not read the " + std::to_string(n) + "-byte header");
 
     const char* text = reinterpret_cast<const char*>(data + 8);
+    // The reference reader insists on '{' first; anything else is not a safetensors header.
+    if (n == 0 || text[0] != '{')
+        throw Error(path + ": header does not start with '{' (" + (n == 0 ? std::string("it is empty") :
+                    "first byte is " + std::to_string(static_cast<unsigned char>(text[0]))) +
+                    "); the file is corrupt or not safetensors");
     // Duplicate names are legal JSON but ambiguous tensors: catch them while parsing.
     std::set<std::string> seen;
     std::string duplicate;

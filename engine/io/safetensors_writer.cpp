@@ -99,6 +99,13 @@ void write_safetensors(const std::string& path, const std::vector<std::pair<std:
         if (!t.defined()) throw Error(path + ": tensor '" + name + "' is undefined");
         for (const auto& other : items)
             if (other.name == name) throw Error(path + ": tensor '" + name + "' given twice");
+        // Python loaders are only tested against F32/F16/BF16 weights (FORMATS.md); integer types are
+        // allowed for index/mask tensors. Anything else must be converted by the caller on purpose.
+        const auto st = t.scalar_type();
+        if (st == torch::kDouble || !(st == torch::kFloat || st == torch::kHalf || st == torch::kBFloat16 ||
+                                      c10::isIntegralType(st, /*includeBool=*/true)))
+            throw Error(path + ": tensor '" + name + "' has dtype " + c10::toString(st) +
+                        ", which is not written to safetensors (convert it to float32, float16 or bfloat16)");
         torch::Tensor cpu = t.detach().to(torch::kCPU).contiguous();
         items.push_back({name, cpu, safetensors_dtype_name(cpu.scalar_type())});
     }
@@ -120,7 +127,13 @@ void write_safetensors(const std::string& path, const std::vector<std::pair<std:
                              {"data_offsets", {offset, offset + bytes}}};
         offset += bytes;
     }
-    std::string text = header.dump();
+    std::string text;
+    try {
+        text = header.dump();
+    } catch (const nlohmann::json::exception& e) {
+        // nlohmann refuses names that are not valid UTF-8; safetensors headers must be UTF-8.
+        throw Error(path + ": a tensor name or metadata value is not valid UTF-8 (" + std::string(e.what()) + ")");
+    }
     text.append((8 - text.size() % 8) % 8, ' ');
 
     const std::string tmp = path + ".tmp";

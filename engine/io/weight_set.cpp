@@ -16,6 +16,7 @@ namespace peft {
 
 WeightSet WeightSet::open(const std::string& model_dir) {
     WeightSet set;
+    set.dir_ = model_dir;
     const fs::path dir(model_dir);
     const fs::path single = dir / "model.safetensors";
     const fs::path index = dir / "model.safetensors.index.json";
@@ -35,12 +36,14 @@ WeightSet WeightSet::open(const std::string& model_dir) {
     nlohmann::json j;
     try {
         std::ifstream in(index);
+        if (!in) throw Error(index.string() + ": cannot open");
         j = nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
         throw Error(index.string() + ": not valid JSON (" + std::string(e.what()) + ")");
     }
     if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
         throw Error(index.string() + ": missing the 'weight_map' object");
+    if (j["weight_map"].empty()) throw Error(index.string() + ": 'weight_map' lists no tensors");
     std::map<std::string, size_t> file_ids;
     for (const auto& [tensor, file] : j["weight_map"].items()) {
         if (!file.is_string()) throw Error(index.string() + ": weight_map entry '" + tensor + "' is not a file name");
@@ -74,13 +77,13 @@ std::vector<std::string> WeightSet::names() const {
 
 const TensorEntry& WeightSet::entry(const std::string& name) const {
     auto it = index_.find(name);
-    if (it == index_.end()) throw Error("no tensor named '" + name + "' in the model weights");
+    if (it == index_.end()) throw Error(dir_ + ": no tensor named '" + name + "' in the model weights");
     return files_[it->second].entry(name);
 }
 
 torch::Tensor WeightSet::tensor(const std::string& name, torch::ScalarType dtype) const {
     auto it = index_.find(name);
-    if (it == index_.end()) throw Error("no tensor named '" + name + "' in the model weights");
+    if (it == index_.end()) throw Error(dir_ + ": no tensor named '" + name + "' in the model weights");
     return files_[it->second].tensor(name, dtype);
 }
 
@@ -91,10 +94,14 @@ std::string WeightSet::file_of(const std::string& name) const {
 
 void write_sharded_safetensors(const std::string& dir, const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
                                uint64_t max_shard_bytes) {
-    fs::create_directories(dir);
+    std::error_code made;
+    fs::create_directories(dir, made);
+    if (made) throw Error(dir + ": cannot create the output folder (" + made.message() + ")");
     std::vector<std::vector<std::pair<std::string, torch::Tensor>>> shards(1);
     uint64_t current = 0, total = 0;
+    std::set<std::string> seen; // a name in two shards would silently lose one in the weight_map
     for (const auto& item : tensors) {
+        if (!seen.insert(item.first).second) throw Error(dir + ": tensor '" + item.first + "' given twice");
         const uint64_t bytes = static_cast<uint64_t>(item.second.numel()) * item.second.element_size();
         if (current > 0 && current + bytes > max_shard_bytes) {
             shards.emplace_back();
@@ -121,14 +128,23 @@ void write_sharded_safetensors(const std::string& dir, const std::vector<std::pa
     }
     nlohmann::ordered_json j = {{"metadata", {{"total_size", total}}}, {"weight_map", weight_map}};
     const std::string tmp = index.string() + ".tmp";
+    std::error_code ec;
     {
         std::ofstream out(tmp);
         out << j.dump(2) << "\n";
-        if (!out) throw Error(tmp + ": write failed; is the disk full?");
+        out.flush();
+        if (!out) {
+            fs::remove(tmp, ec);
+            throw Error(index.string() + ": write failed; is the disk full or the folder read-only?");
+        }
     }
-    fs::rename(tmp, index);
-    std::error_code ec;
-    fs::remove(fs::path(dir) / "model.safetensors", ec);
+    fs::rename(tmp, index, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        throw Error(index.string() + ": cannot move the written index into place (" + ec.message() + ")");
+    }
+    fs::remove(fs::path(dir) / "model.safetensors", ec); // a stale single file would shadow the shards
 }
 
 } // namespace peft

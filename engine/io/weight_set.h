@@ -23,6 +23,7 @@ public:
     std::string file_of(const std::string& name) const;
 
 private:
+    std::string dir_; ///< the model folder, for error messages
     std::vector<SafetensorsFile> files_;
     std::map<std::string, size_t> index_;
 };

@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace peft {
 
@@ -19,8 +20,11 @@ HfTokenizer::HfTokenizer(const nlohmann::json& j, const std::string& where) {
     } else if (type == "WordPiece") {
         model_ = std::make_unique<WordPieceModel>(model, where);
         kind_ = "WordPiece (tokenizer.json)";
+    } else if (type == "WordLevel") {
+        model_ = std::make_unique<WordLevelModel>(model, where);
+        kind_ = "WordLevel (tokenizer.json)";
     } else {
-        throw Error(where + ": tokenizer model type '" + type + "' is not supported (BPE, WordPiece)");
+        throw Error(where + ": tokenizer model type '" + type + "' is not supported (BPE, WordPiece, WordLevel)");
     }
     normalizer_ = make_normalizer(j.value("normalizer", nlohmann::json()), where + " normalizer");
     pre_tokenizer_ = make_pre_tokenizer(j.value("pre_tokenizer", nlohmann::json()), where + " pre_tokenizer");
@@ -39,6 +43,7 @@ HfTokenizer::HfTokenizer(const nlohmann::json& j, const std::string& where) {
         added_.push_back(a);
     }
     std::sort(added_.begin(), added_.end(), [](const AddedToken& x, const AddedToken& y) { return x.content.size() > y.content.size(); });
+    for (size_t i = 0; i < added_.size(); ++i) added_by_first_byte_[static_cast<unsigned char>(added_[i].content[0])].push_back(i);
 }
 
 std::vector<int64_t> HfTokenizer::encode_plain(const std::string& text) const {
@@ -53,9 +58,9 @@ std::vector<int64_t> HfTokenizer::encode_plain(const std::string& text) const {
     };
     while (pos < text.size()) {
         const AddedToken* hit = nullptr;
-        for (const auto& a : added_) {
-            if (text.compare(pos, a.content.size(), a.content) == 0) {
-                hit = &a;
+        for (size_t i : added_by_first_byte_[static_cast<unsigned char>(text[pos])]) {
+            if (text.compare(pos, added_[i].content.size(), added_[i].content) == 0) {
+                hit = &added_[i];
                 break;
             }
         }

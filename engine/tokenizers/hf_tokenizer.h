@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <memory>
 #include <set>
 
@@ -44,6 +45,9 @@ private:
     PostProcessor post_;
     std::unique_ptr<SubwordModel> model_;
     std::vector<AddedToken> added_; ///< longest content first
+    /// Indices into added_ by the first byte of their content, so that scanning a long text
+    /// costs one lookup per byte rather than one comparison per added token.
+    std::array<std::vector<size_t>, 256> added_by_first_byte_;
     std::map<int64_t, std::string> added_by_id_;
     std::set<int64_t> special_ids_;
 };

@@ -4,10 +4,16 @@
 #include "core/error.h"
 #include "tokenizers/unicode_text.h"
 
-#include <climits>
+#include <cstdint>
 #include <cstdio>
+#include <queue>
+#include <string_view>
 
 namespace peft {
+namespace {
+constexpr size_t kMaxCachedPieceBytes = 256; // longer pieces are rarely seen twice
+constexpr size_t kMaxCacheEntries = 200000;  // bounds the cache at a few tens of MB
+} // namespace
 
 void SubwordModel::set_vocab(const nlohmann::json& v, const std::string& where) {
     if (!v.is_object()) throw Error(where + ": model 'vocab' must be an object of token -> id");
@@ -51,32 +57,62 @@ BpeModel::BpeModel(const nlohmann::json& m, const std::string& where) {
     }
 }
 
+std::vector<std::string> BpeModel::merge_symbols(const std::string& word) const {
+    // Symbols form a linked list; a min-heap holds candidate pairs by (rank, position), so a word
+    // of n characters costs O(n log n) rather than O(n^2) (SentencePiece-style files without a
+    // pre-tokenizer hand the whole text to the model as one word).
+    std::vector<std::string> sym = text::characters(word);
+    const size_t n = sym.size();
+    for (size_t i = 1; i < n; ++i) sym[i] = prefix_ + sym[i];
+    if (n > 0) sym.back() += suffix_;
+    std::vector<size_t> next(n), prev(n);
+    std::vector<bool> alive(n, true);
+    for (size_t i = 0; i < n; ++i) {
+        next[i] = i + 1;
+        prev[i] = i == 0 ? SIZE_MAX : i - 1;
+    }
+    struct Candidate {
+        int rank;
+        size_t left, right, left_len, right_len; // lengths tell whether either side changed since
+        bool operator>(const Candidate& o) const { return rank != o.rank ? rank > o.rank : left > o.left; }
+    };
+    std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> heap;
+    std::string key;
+    auto push = [&](size_t l, size_t r) {
+        if (l == SIZE_MAX || r >= n) return;
+        key.assign(sym[l]).push_back('\0');
+        key.append(sym[r]);
+        if (auto it = ranks_.find(key); it != ranks_.end()) heap.push({it->second, l, r, sym[l].size(), sym[r].size()});
+    };
+    for (size_t i = 0; i + 1 < n; ++i) push(i, i + 1);
+    while (!heap.empty()) {
+        const Candidate c = heap.top();
+        heap.pop();
+        // Symbols only grow, so equal lengths mean neither side was merged since the push.
+        if (!alive[c.left] || !alive[c.right] || next[c.left] != c.right || sym[c.left].size() != c.left_len ||
+            sym[c.right].size() != c.right_len)
+            continue;
+        std::string_view right = sym[c.right];
+        if (!prefix_.empty() && right.substr(0, prefix_.size()) == prefix_) right.remove_prefix(prefix_.size());
+        sym[c.left] += right;
+        alive[c.right] = false;
+        next[c.left] = next[c.right];
+        if (next[c.left] < n) prev[next[c.left]] = c.left;
+        push(prev[c.left], c.left);
+        push(c.left, next[c.left]);
+    }
+    std::vector<std::string> out;
+    for (size_t i = 0; i < n; ++i)
+        if (alive[i]) out.push_back(std::move(sym[i]));
+    return out;
+}
+
 std::vector<int64_t> BpeModel::encode_word(const std::string& word) const {
     std::vector<int64_t> ids;
     if (ignore_merges_) {
         if (auto it = vocab.find(word); it != vocab.end()) return {it->second};
     }
-    std::vector<std::string> symbols = text::characters(word);
-    for (size_t i = 1; i < symbols.size(); ++i) symbols[i] = prefix_ + symbols[i];
-    if (!symbols.empty()) symbols.back() += suffix_;
-    // Repeatedly merge the adjacent pair of best (lowest) rank.
-    while (symbols.size() > 1) {
-        int best = INT_MAX;
-        size_t at = 0;
-        for (size_t i = 0; i + 1 < symbols.size(); ++i) {
-            std::string right = symbols[i + 1];
-            auto it = ranks_.find(symbols[i] + '\0' + right);
-            if (it != ranks_.end() && it->second < best) {
-                best = it->second;
-                at = i;
-            }
-        }
-        if (best == INT_MAX) break;
-        std::string right = symbols[at + 1];
-        if (!prefix_.empty() && right.rfind(prefix_, 0) == 0) right = right.substr(prefix_.size());
-        symbols[at] += right;
-        symbols.erase(symbols.begin() + static_cast<long>(at) + 1);
-    }
+    const std::vector<std::string> symbols = merge_symbols(word);
     bool last_unk = false;
     for (const auto& s : symbols) {
         if (auto it = vocab.find(s); it != vocab.end()) {
@@ -121,8 +157,10 @@ void BpeModel::tokenize(const std::string& piece, std::vector<int64_t>& ids) con
     }
     std::vector<int64_t> word = encode_word(piece);
     ids.insert(ids.end(), word.begin(), word.end());
+    // Only word-sized pieces repeat; a whole unsplit document would just take memory.
+    if (piece.size() > kMaxCachedPieceBytes) return;
     std::lock_guard<std::mutex> lock(cache_mutex_);
-    if (cache_.size() < 200000) cache_.emplace(piece, std::move(word));
+    if (cache_.size() < kMaxCacheEntries) cache_.emplace(piece, std::move(word));
 }
 
 WordPieceModel::WordPieceModel(const nlohmann::json& m, const std::string& where) {
@@ -162,6 +200,18 @@ void WordPieceModel::tokenize(const std::string& piece, std::vector<int64_t>& id
         start = end;
     }
     ids.insert(ids.end(), out.begin(), out.end());
+}
+
+WordLevelModel::WordLevelModel(const nlohmann::json& m, const std::string& where) {
+    set_vocab(m.at("vocab"), where);
+    const std::string unk_token = m.value("unk_token", std::string("<unk>"));
+    if (auto it = vocab.find(unk_token); it != vocab.end()) unk = it->second;
+}
+
+void WordLevelModel::tokenize(const std::string& piece, std::vector<int64_t>& ids) const {
+    if (auto it = vocab.find(piece); it != vocab.end()) ids.push_back(it->second);
+    else if (unk) ids.push_back(*unk);
+    else throw Error("WordLevel tokenizer: '" + piece + "' is not in the vocabulary and there is no unk_token");
 }
 
 } // namespace peft

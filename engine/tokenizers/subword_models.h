@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The subword models of tokenizer.json: BPE and WordPiece (internal).
+// The subword models of tokenizer.json: BPE, WordPiece and WordLevel (internal).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -33,6 +33,8 @@ public:
 
 private:
     std::vector<int64_t> encode_word(const std::string& word) const;
+    /// The symbols of `word` after applying every merge, lowest rank first.
+    std::vector<std::string> merge_symbols(const std::string& word) const;
     std::unordered_map<std::string, int> ranks_; ///< "a\0b" -> merge priority
     std::string prefix_, suffix_;
     bool byte_fallback_ = false, fuse_unk_ = false, ignore_merges_ = false;
@@ -48,6 +50,13 @@ public:
 private:
     std::string prefix_ = "##";
     size_t max_chars_ = 100;
+};
+
+/// Whole pieces looked up in the vocabulary; anything else is unk.
+class WordLevelModel : public SubwordModel {
+public:
+    WordLevelModel(const nlohmann::json& model, const std::string& where);
+    void tokenize(const std::string& piece, std::vector<int64_t>& ids) const override;
 };
 
 } // namespace peft

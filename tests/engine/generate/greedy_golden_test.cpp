@@ -47,7 +47,8 @@ TEST(GreedyGeneration, cachedDecodingMatchesFullRecomputation) {
         rows.push_back(model->forward(step)[0]);
     }
     torch::Tensor got = torch::cat(rows, 0);
-    EXPECT_LT((got - expected).abs().max().item<double>(), 1e-5);
+    // Logits are O(10); cached and full attention sum in different orders (SDPA on LibTorch 2.x).
+    EXPECT_LT((got - expected).abs().max().item<double>(), 1e-4);
 }
 
 TEST(Sampling, sameSeedSameTokensAndTopKOneIsGreedy) {

@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <optional>
 
 using namespace peft;
 
@@ -68,7 +69,15 @@ TEST(SafetensorsMalformed, nonJsonHeaderIsReported) {
 }
 
 TEST(SafetensorsMalformed, headerThatIsNotAnObjectIsReported) {
-    expect_error(write_raw("array.safetensors", "[1,2]", 0), {"not a JSON object"});
+    expect_error(write_raw("array.safetensors", "[1,2]", 0), {"does not start with '{'"});
+}
+
+TEST(SafetensorsMalformed, headerWithLeadingSpaceIsReported) {
+    expect_error(write_raw("leading.safetensors", " {" + kOne + "}", 8), {"does not start with '{'"});
+}
+
+TEST(SafetensorsMalformed, zeroLengthHeaderIsReported) {
+    expect_error(write_raw("zero.safetensors", "", 0), {"does not start with '{'", "empty"});
 }
 
 TEST(SafetensorsMalformed, overlappingOffsetsAreReported) {
@@ -118,6 +127,40 @@ TEST(SafetensorsMalformed, emptyFileIsReported) {
 TEST(SafetensorsMalformed, negativeShapeIsReported) {
     auto header = R"({"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})";
     expect_error(write_raw("negative.safetensors", header, 8), {"non-negative integers", "'a'"});
+}
+
+TEST(SafetensorsMalformed, nonIntegerShapeIsReported) {
+    auto header = R"({"a":{"dtype":"F32","shape":[2.5],"data_offsets":[0,8]}})";
+    expect_error(write_raw("float_shape.safetensors", header, 8), {"non-negative integers", "'a'"});
+}
+
+TEST(SafetensorsMalformed, shapeThatIsNotAnArrayIsReported) {
+    auto header = R"({"a":{"dtype":"F32","shape":"2","data_offsets":[0,8]}})";
+    expect_error(write_raw("shape_string.safetensors", header, 8), {"'shape'", "'a'"});
+}
+
+TEST(SafetensorsMalformed, missingDtypeIsReported) {
+    auto header = R"({"a":{"shape":[2],"data_offsets":[0,8]}})";
+    expect_error(write_raw("no_dtype.safetensors", header, 8), {"'dtype'", "'a'"});
+}
+
+TEST(SafetensorsMalformed, entryThatIsNotAnObjectIsReported) {
+    expect_error(write_raw("entry.safetensors", R"({"a":5})", 0), {"'a'", "not an object"});
+}
+
+TEST(SafetensorsMalformed, offsetsEndingBeforeTheyBeginAreReported) {
+    auto header = R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}})";
+    expect_error(write_raw("backwards.safetensors", header, 8), {"'a'", "end before they begin"});
+}
+
+TEST(SafetensorsMalformed, negativeOffsetsAreReported) {
+    auto header = R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[-8,0]}})";
+    expect_error(write_raw("neg_offsets.safetensors", header, 8), {"'a'", "data_offsets"});
+}
+
+TEST(SafetensorsMalformed, metadataThatIsNotAnObjectIsReported) {
+    auto header = R"({"__metadata__":["pt"],)" + kOne + "}";
+    expect_error(write_raw("meta_array.safetensors", header, 8), {"__metadata__", "object of strings"});
 }
 
 TEST(SafetensorsMalformed, offsetsThatAreNotAPairAreReported) {

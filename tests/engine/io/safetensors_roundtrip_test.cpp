@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -137,4 +138,82 @@ TEST(ShardedWeights, folderWithoutWeightsSaysSo) {
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("no safetensors weights"), std::string::npos) << e.what();
     }
+}
+
+TEST(SafetensorsWriter, halfAndBfloat16RoundTripBitExactly) {
+    auto dir = test::temp_dir("half");
+    torch::manual_seed(0);
+    torch::Tensor h = torch::randn({5, 3}).to(torch::kHalf);
+    torch::Tensor b = torch::randn({7}).to(torch::kBFloat16);
+    write_safetensors((dir / "h.safetensors").string(), {{"h", h}, {"b", b}});
+    auto file = SafetensorsFile::open((dir / "h.safetensors").string());
+    EXPECT_EQ(file.entry("h").dtype, "F16");
+    EXPECT_EQ(file.entry("b").dtype, "BF16");
+    EXPECT_TRUE(torch::equal(file.tensor("h"), h));
+    EXPECT_TRUE(torch::equal(file.tensor("b"), b));
+    // Widening to F32 is exact.
+    EXPECT_TRUE(torch::equal(file.tensor("b", torch::kFloat), b.to(torch::kFloat)));
+}
+
+TEST(SafetensorsWriter, exactBytesOfAScalarFile) {
+    auto dir = test::temp_dir("exact");
+    const std::string path = (dir / "s.safetensors").string();
+    write_safetensors(path, {{"x", torch::tensor(1.0f).reshape({})}});
+    const std::string bytes = read_bytes(path);
+    const std::string json = R"({"__metadata__":{"format":"pt"},"x":{"dtype":"F32","shape":[],"data_offsets":[0,4]}})";
+    const std::string padded = json + std::string((8 - json.size() % 8) % 8, ' ');
+    std::string expected(8, '\0');
+    const uint64_t n = padded.size();
+    std::memcpy(expected.data(), &n, 8);
+    const float one = 1.0f;
+    expected += padded + std::string(reinterpret_cast<const char*>(&one), 4);
+    EXPECT_EQ(bytes, expected);
+}
+
+TEST(SafetensorsWriter, mergesMetadataAfterFormat) {
+    auto dir = test::temp_dir("meta");
+    const std::string path = (dir / "m.safetensors").string();
+    write_safetensors(path, {{"a", torch::ones({1})}}, {{"step", "12"}, {"base", "stories260K"}});
+    const std::string bytes = read_bytes(path);
+    EXPECT_EQ(bytes.substr(8, 64).rfind(R"({"__metadata__":{"format":"pt","base":"stories260K","step":"12"})", 0), 0u)
+        << bytes.substr(8, 64);
+    auto file = SafetensorsFile::open(path);
+    EXPECT_EQ(file.header().metadata.at("step"), "12");
+    EXPECT_EQ(file.header().metadata.at("format"), "pt");
+}
+
+TEST(SafetensorsWriter, writesNonContiguousTensorsInLogicalOrder) {
+    auto dir = test::temp_dir("noncontig");
+    torch::Tensor t = torch::arange(6, torch::kFloat).reshape({2, 3}).t();
+    write_safetensors((dir / "t.safetensors").string(), {{"t", t}});
+    EXPECT_TRUE(torch::equal(SafetensorsFile::open((dir / "t.safetensors").string()).tensor("t"), t));
+}
+
+TEST(SafetensorsWriter, refusesFloat64WithAHint) {
+    auto dir = test::temp_dir("f64");
+    try {
+        write_safetensors((dir / "d.safetensors").string(), {{"d", torch::ones({1}, torch::kDouble)}});
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("'d'"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("float32"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "d.safetensors"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "d.safetensors.tmp"));
+}
+
+TEST(SafetensorsWriter, refusesDuplicateNames) {
+    auto dir = test::temp_dir("dupw");
+    EXPECT_THROW(write_safetensors((dir / "d.safetensors").string(), {{"a", torch::ones({1})}, {"a", torch::ones({1})}}),
+                 Error);
+}
+
+TEST(SafetensorsWriter, overwritesAnExistingFileAtomically) {
+    auto dir = test::temp_dir("overwrite");
+    const std::string path = (dir / "o.safetensors").string();
+    write_safetensors(path, {{"a", torch::ones({4})}});
+    write_safetensors(path, {{"b", torch::zeros({2})}});
+    auto file = SafetensorsFile::open(path);
+    EXPECT_EQ(file.names(), (std::vector<std::string>{"b"}));
+    EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
 }

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// peft-studio: the desktop studio. Thin: parses the command line and wires app/ to ui/.
+#include "core/language_manager.h"
+#include "core/model_catalog.h"
+#include "core/studio_settings.h"
+#include "widgets/main_window.h"
+#include "widgets/model_page.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <memory>
+
+namespace {
+
+/// --screenshot: grabs the window once the scan (and the --model folder, if any) are in, then quits.
+void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, const QString& file, bool waitForModel) {
+    auto pending = std::make_shared<int>(waitForModel ? 2 : 1);
+    auto done = [&window, file, pending] {
+        if (--*pending > 0) return;
+        // Let the table, the detail pane and the chart lay out before grabbing.
+        QTimer::singleShot(500, &window, [&window, file] {
+            if (!window.grab().save(file)) qWarning("cannot save the screenshot to %s", qPrintable(file));
+            QApplication::exit(0);
+        });
+    };
+    QObject::connect(&catalog, &peft::ModelCatalog::scanFinished, &window, done, Qt::SingleShotConnection);
+    if (waitForModel) QObject::connect(&catalog, &peft::ModelCatalog::modelAdded, &window, done, Qt::SingleShotConnection);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("PEFT Studio"));
+    QApplication::setOrganizationName(QStringLiteral("PEFT Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(PEFT_STUDIO_VERSION));
+
+    peft::StudioSettings settings;
+    peft::LanguageManager languages;
+    languages.apply(settings.language()); // so --help speaks the saved language
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Parameter-efficient fine-tuning studio"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption modelOption(QStringLiteral("model"), QCoreApplication::translate("main", "Open and select this model folder."), QStringLiteral("DIR"));
+    const QCommandLineOption modelsDirOption(QStringLiteral("models-dir"), QCoreApplication::translate("main", "Also scan this folder for models (repeatable)."),
+                                             QStringLiteral("DIR"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QCoreApplication::translate("main", "Save a picture of the window once the models are listed, then quit."), QStringLiteral("FILE"));
+    const QCommandLineOption pageOption(QStringLiteral("page"), QCoreApplication::translate("main", "Page to show: model, data, compose, train, runs, export, playground."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("main", "Interface language: en, ko, zh_CN."), QStringLiteral("CODE"));
+    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption});
+    parser.process(app);
+
+    if (parser.isSet(langOption) && !languages.apply(parser.value(langOption))) {
+        qWarning("%s", qPrintable(QCoreApplication::translate("main", "No translation for '%1'; use en, ko or zh_CN.").arg(parser.value(langOption))));
+        return 2;
+    }
+
+    peft::ModelCatalog catalog;
+    QStringList folders = settings.modelFolders();
+    for (const auto& dir : parser.values(modelsDirOption)) folders << QDir(dir).absolutePath();
+    catalog.setFolders(folders);
+
+    peft::MainWindow window(&catalog, &languages, &settings);
+    if (parser.isSet(pageOption) && !window.showPage(parser.value(pageOption))) {
+        qWarning("%s", qPrintable(QCoreApplication::translate("main", "Unknown page '%1'; use model, data, compose, train, runs, export or playground.")
+                                      .arg(parser.value(pageOption))));
+        return 2;
+    }
+    const bool openModel = parser.isSet(modelOption);
+    if (openModel) {
+        const QString model = QDir(parser.value(modelOption)).absolutePath();
+        if (!QFileInfo::exists(model + QStringLiteral("/config.json"))) {
+            qWarning("%s", qPrintable(QCoreApplication::translate("main", "%1 is not a model folder: it has no config.json.").arg(model)));
+            return 2;
+        }
+        window.modelPage()->selectModel(QFileInfo(model).canonicalFilePath());
+        catalog.addModelFolder(model);
+    }
+    if (parser.isSet(screenshotOption)) {
+        window.resize(1360, 860); // the same picture whatever the saved geometry
+        arrangeScreenshot(window, catalog, parser.value(screenshotOption), openModel);
+    }
+    window.show();
+    catalog.rescan();
+    return app.exec();
+}

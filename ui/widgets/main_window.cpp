@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/main_window.h"
+
+#include "core/language_manager.h"
+#include "core/model_catalog.h"
+#include "core/studio_settings.h"
+#include "widgets/model_page.h"
+#include "widgets/placeholder_page.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace peft {
+
+namespace {
+// Page titles are translated in the "Pages" context (see PlaceholderPage).
+struct PageSpec {
+    const char* key;
+    const char* title;
+    const char* description;
+};
+const PageSpec kPages[] = {
+    {"model", QT_TRANSLATE_NOOP("Pages", "Model"), ""},
+    {"data", QT_TRANSLATE_NOOP("Pages", "Data"),
+     QT_TRANSLATE_NOOP("Pages", "Open CSV, TSV, JSON, JSONL or text datasets, map their columns and see token-length statistics.")},
+    {"compose", QT_TRANSLATE_NOOP("Pages", "Compose"),
+     QT_TRANSLATE_NOOP("Pages", "Drag PEFT modules onto a picture of the transformer block and see their cost before training.")},
+    {"train", QT_TRANSLATE_NOOP("Pages", "Train"),
+     QT_TRANSLATE_NOOP("Pages", "Train in a worker thread with live loss, learning-rate, gradient-norm and throughput charts.")},
+    {"runs", QT_TRANSLATE_NOOP("Pages", "Runs"), QT_TRANSLATE_NOOP("Pages", "Compare runs, overlay their curves and diff their settings.")},
+    {"export", QT_TRANSLATE_NOOP("Pages", "Export"),
+     QT_TRANSLATE_NOOP("Pages", "Export adapters that Python's PEFT and AdapterHub load as they are, or merged models.")},
+    {"playground", QT_TRANSLATE_NOOP("Pages", "Playground"),
+     QT_TRANSLATE_NOOP("Pages", "Generate text with the base model and the fine-tuned one side by side.")},
+};
+} // namespace
+
+MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, StudioSettings* settings, QWidget* parent)
+    : QMainWindow(parent), catalog_(catalog), languages_(languages), settings_(settings) {
+    setObjectName(QStringLiteral("MainWindow"));
+    nav_ = new QListWidget(this);
+    nav_->setObjectName(QStringLiteral("navigation"));
+    nav_->setMaximumWidth(170);
+    pages_ = new QStackedWidget(this);
+    modelPage_ = new ModelPage(catalog_, pages_);
+    for (const auto& spec : kPages) {
+        pageKeys_ << QString::fromLatin1(spec.key);
+        nav_->addItem(QString());
+        pages_->addWidget(QLatin1String(spec.key) == QLatin1String("model") ? static_cast<QWidget*>(modelPage_)
+                                                                             : new PlaceholderPage(spec.title, spec.description, pages_));
+    }
+    connect(nav_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+    auto* split = new QSplitter(this);
+    split->addWidget(nav_);
+    split->addWidget(pages_);
+    split->setStretchFactor(1, 1);
+    setCentralWidget(split);
+
+    toolbar_ = addToolBar(QString());
+    toolbar_->setObjectName(QStringLiteral("mainToolbar"));
+    buildMenus();
+    connect(modelPage_, &ModelPage::openModelRequested, this, &MainWindow::openModelFolder);
+    connect(modelPage_, &ModelPage::addFolderRequested, this, &MainWindow::addModelsFolder);
+    connect(modelPage_, &ModelPage::modelSelected, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Selected %1").arg(path), 5000);
+    });
+    connect(catalog_, &ModelCatalog::scanStarted, this, [this] { statusBar()->showMessage(tr("Scanning model folders…")); });
+    connect(catalog_, &ModelCatalog::scanFinished, this, [this] {
+        statusBar()->showMessage(tr("%n model(s) found", nullptr, int(catalog_->rows().size())), 5000);
+    });
+    nav_->setCurrentRow(0);
+    retranslate();
+    resize(1280, 820);
+    restoreGeometry(settings_->windowGeometry());
+    restoreState(settings_->windowState());
+}
+
+void MainWindow::buildMenus() {
+    openAction_ = new QAction(this);
+    openAction_->setShortcut(QKeySequence::Open);
+    connect(openAction_, &QAction::triggered, this, &MainWindow::openModelFolder);
+    addFolderAction_ = new QAction(this);
+    addFolderAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(addFolderAction_, &QAction::triggered, this, &MainWindow::addModelsFolder);
+    rescanAction_ = new QAction(this);
+    rescanAction_->setShortcut(QKeySequence::Refresh);
+    connect(rescanAction_, &QAction::triggered, catalog_, &ModelCatalog::rescan);
+    quitAction_ = new QAction(this);
+    quitAction_->setShortcut(QKeySequence::Quit);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+    aboutAction_ = new QAction(this);
+    connect(aboutAction_, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About PEFT Studio"),
+                           tr("<b>PEFT Studio</b> %1<br>Parameter-efficient fine-tuning of transformer models: "
+                              "compose adapters, LoRA, prefix tuning and more, train and export them.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(openAction_);
+    fileMenu_->addAction(addFolderAction_);
+    recentMenu_ = fileMenu_->addMenu(QString());
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(quitAction_);
+    viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->addAction(rescanAction_);
+    viewMenu_->addSeparator();
+    for (int i = 0; i < pageKeys_.size(); ++i) {
+        auto* action = viewMenu_->addAction(QString());
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] { nav_->setCurrentRow(i); });
+    }
+    languageMenu_ = menuBar()->addMenu(QString());
+    languageGroup_ = new QActionGroup(this);
+    for (const auto& [code, name] : LanguageManager::available()) {
+        auto* action = languageMenu_->addAction(name);
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == languages_->current());
+        languageGroup_->addAction(action);
+        connect(action, &QAction::triggered, this, [this, c = code] { setLanguage(c); });
+    }
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(aboutAction_);
+    toolbar_->addAction(openAction_);
+    toolbar_->addAction(addFolderAction_);
+    toolbar_->addAction(rescanAction_);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = settings_->recentModels();
+    for (const auto& path : recent) {
+        auto* action = recentMenu_->addAction(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            catalog_->addModelFolder(path);
+            nav_->setCurrentRow(0);
+        });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::retranslate() {
+    setWindowTitle(tr("PEFT Studio"));
+    for (int i = 0; i < pageKeys_.size(); ++i) {
+        const QString title = QCoreApplication::translate("Pages", kPages[i].title);
+        nav_->item(i)->setText(title);
+        viewMenu_->actions().at(i + 2)->setText(title);
+    }
+    fileMenu_->setTitle(tr("&File"));
+    recentMenu_->setTitle(tr("Open &Recent"));
+    viewMenu_->setTitle(tr("&View"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    openAction_->setText(tr("&Open Model Folder…"));
+    openAction_->setToolTip(tr("Open a Hugging Face model folder (config.json and safetensors weights)"));
+    addFolderAction_->setText(tr("&Add Models Folder…"));
+    rescanAction_->setText(tr("&Rescan Models"));
+    quitAction_->setText(tr("&Quit"));
+    aboutAction_->setText(tr("&About PEFT Studio"));
+    toolbar_->setWindowTitle(tr("Main Toolbar"));
+}
+
+bool MainWindow::showPage(const QString& key) {
+    const int index = int(pageKeys_.indexOf(key));
+    if (index < 0) return false;
+    nav_->setCurrentRow(index);
+    return true;
+}
+
+QString MainWindow::currentPageKey() const { return pageKeys_.value(nav_->currentRow()); }
+
+void MainWindow::setLanguage(const QString& code) {
+    if (!languages_->apply(code)) {
+        statusBar()->showMessage(tr("No translation for %1").arg(code), 5000);
+        return;
+    }
+    settings_->setLanguage(code);
+    for (auto* action : languageGroup_->actions()) action->setChecked(action->data().toString() == languages_->current());
+}
+
+void MainWindow::openModelFolder() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Model Folder"));
+    if (dir.isEmpty()) return;
+    settings_->addRecentModel(dir);
+    rebuildRecentMenu();
+    catalog_->addModelFolder(dir);
+    nav_->setCurrentRow(0);
+}
+
+void MainWindow::addModelsFolder() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add Models Folder"));
+    if (dir.isEmpty()) return;
+    QStringList folders = settings_->modelFolders();
+    if (!folders.contains(dir)) folders << dir;
+    settings_->setModelFolders(folders);
+    QStringList scan = catalog_->folders();
+    if (!scan.contains(dir)) scan << dir;
+    catalog_->setFolders(scan);
+    catalog_->rescan();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    settings_->setWindow(saveGeometry(), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace peft

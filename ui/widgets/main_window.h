@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// The studio's main window: navigation between pages, menus, toolbar, status bar.
+#pragma once
+
+#include <QMainWindow>
+
+class QActionGroup;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class QToolBar;
+
+namespace peft {
+
+class LanguageManager;
+class ModelCatalog;
+class ModelPage;
+class StudioSettings;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(ModelCatalog* catalog, LanguageManager* languages, StudioSettings* settings, QWidget* parent = nullptr);
+
+    ModelPage* modelPage() const { return modelPage_; }
+    /// Shows a page by its key ("model", "data", "compose", "train", "runs", "export", "playground").
+    bool showPage(const QString& key);
+    QString currentPageKey() const;
+    /// Switches the language and remembers the choice.
+    void setLanguage(const QString& code);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildMenus();
+    void retranslate();
+    void openModelFolder();
+    void addModelsFolder();
+    void rebuildRecentMenu();
+
+    ModelCatalog* catalog_;
+    LanguageManager* languages_;
+    StudioSettings* settings_;
+    QListWidget* nav_;
+    QStackedWidget* pages_;
+    ModelPage* modelPage_;
+    QStringList pageKeys_;
+    QMenu* fileMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* languageMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
+    QAction* openAction_ = nullptr;
+    QAction* addFolderAction_ = nullptr;
+    QAction* rescanAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QActionGroup* languageGroup_ = nullptr;
+    QToolBar* toolbar_ = nullptr;
+};
+
+} // namespace peft
