@@ -55,8 +55,10 @@ Normalizer make_normalizer(const json& j, const std::string& where) {
             for (char32_t c : text::code_points(s)) {
                 if (clean && (c == 0 || c == 0xFFFD || text::is_control(c))) continue;
                 if (clean && text::is_whitespace(c)) c = ' ';
-                if (chinese && text::is_cjk(c)) out += " " + text::to_utf8(c) + " ";
-                else out += text::to_utf8(c);
+                const bool pad = chinese && text::is_cjk(c); // BERT isolates CJK ideographs as words
+                if (pad) out += ' ';
+                out += text::to_utf8(c);
+                if (pad) out += ' ';
             }
             if (strip) out = text::strip_marks(text::normalize(out, "NFD"));
             if (lower) out = text::lowercase(out);

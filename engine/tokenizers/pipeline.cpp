@@ -6,6 +6,8 @@
 #include "core/error.h"
 #include "tokenizers/unicode_text.h"
 
+#include <algorithm>
+
 namespace peft {
 namespace detail {
 
@@ -71,22 +73,25 @@ std::vector<std::string> split_piece(const std::string& s, const std::string& re
         }
         break;
     }
-    case SplitBehavior::MergedWithPrevious:
+    // As tokenizers: a delimiter joins its neighbour only when that neighbour is not itself a
+    // delimiter, so "a-b--c" gives a- b- - c (previous) and a -b - -c (next).
+    case SplitBehavior::MergedWithPrevious: {
+        bool previous_match = false;
         for (auto& [t, m] : parts) {
-            if (m && !out.empty()) out.back() += t;
+            if (m && !previous_match && !out.empty()) out.back() += t;
             else out.push_back(t);
+            previous_match = m;
         }
         break;
+    }
     case SplitBehavior::MergedWithNext: {
-        std::string pending;
-        for (auto& [t, m] : parts) {
-            if (m) pending += t;
-            else {
-                out.push_back(pending + t);
-                pending.clear();
-            }
+        bool next_match = false;
+        for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+            if (it->second && !next_match && !out.empty()) out.back() = it->first + out.back();
+            else out.push_back(it->first);
+            next_match = it->second;
         }
-        if (!pending.empty()) out.push_back(pending);
+        std::reverse(out.begin(), out.end());
         break;
     }
     }

@@ -41,11 +41,14 @@ std::vector<std::string> shim_candidates() {
         out.push_back((dir / ".." / "lib" / "libpeft_sentencepiece.so").string());
         out.push_back((dir / ".." / "lib" / "peft-studio" / "libpeft_sentencepiece.so").string());
     }
+    // Sized copies: GCC 12 misreports string-from-literal copies here (-Wstringop-overread).
 #ifdef PEFT_SPM_SHIM_BUILD_PATH
-    out.push_back(PEFT_SPM_SHIM_BUILD_PATH);
+    static constexpr char kBuildPath[] = PEFT_SPM_SHIM_BUILD_PATH;
+    out.emplace_back(kBuildPath, sizeof kBuildPath - 1);
 #endif
 #ifdef PEFT_SPM_SHIM_INSTALL_PATH
-    out.push_back(PEFT_SPM_SHIM_INSTALL_PATH);
+    static constexpr char kInstallPath[] = PEFT_SPM_SHIM_INSTALL_PATH;
+    out.emplace_back(kInstallPath, sizeof kInstallPath - 1);
 #endif
     return out;
 }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <fstream>
 
 using namespace peft;
@@ -121,5 +122,18 @@ TEST(TokenizerSpeed, tokenizesAMegabyteOfTextQuickly) {
     ASSERT_GT(text.size(), 1000000u);
     const auto ids = t->encode(text, false).ids;
     EXPECT_GT(ids.size(), 250000u);
+    EXPECT_EQ(t->decode(ids), text);
+}
+
+TEST(TokenizerSpeed, unsplitTextIsMergedWithoutQuadraticCost) {
+    // No pre-tokenizer: the whole megabyte reaches BPE as one word (SentencePiece-converted files).
+    auto t = load_tokenizer(write_metaspace_tokenizer());
+    std::string text;
+    while (text.size() < 1000000) text += "hello world h\xC3\xA9 ";
+    text.pop_back();
+    const auto start = std::chrono::steady_clock::now();
+    const auto ids = t->encode(text, false).ids;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 10.0) << "quadratic merging would take minutes";
     EXPECT_EQ(t->decode(ids), text);
 }
