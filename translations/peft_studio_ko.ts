@@ -1,470 +1,1219 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
-    <name>MainWindow</name>
+    <name>ComposeNames</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="75" />
-        <source>Selected %1</source>
-        <translation>%1 선택됨</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/main_window.cpp" line="77" />
-        <source>Scanning model folders…</source>
-        <translation>모델 폴더 검색 중…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/widgets/main_window.cpp" line="79" />
-        <source>%n model(s) found</source>
-        <translation><numerusform>모델 %n개 발견</numerusform></translation>
+        <location filename="../ui/compose/compose_names.cpp" line="+9"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="103" />
-        <source>About PEFT Studio</source>
-        <translation>PEFT Studio 정보</translation>
+        <location line="+1"/>
+        <source>Bottleneck adapter</source>
+        <translation>병목 어댑터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="104" />
-        <source>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Parameter-efficient fine-tuning of transformer models: compose adapters, LoRA, prefix tuning and more, train and export them.</source>
-        <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;트랜스포머 모델의 파라미터 효율적 미세 조정: 어댑터, LoRA, 프리픽스 튜닝 등을 조합하고 학습하고 내보냅니다.</translation>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>프리픽스</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="155" />
-        <source>PEFT Studio</source>
-        <translation>PEFT Studio</translation>
+        <location line="+1"/>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="161" />
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
+        <location line="+1"/>
+        <source>IA3</source>
+        <translation>IA3</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="162" />
-        <source>Open &amp;Recent</source>
-        <translation>최근 항목 열기(&amp;R)</translation>
+        <location line="+1"/>
+        <source>BitFit</source>
+        <translation>BitFit</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="163" />
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
+        <location line="+1"/>
+        <source>LayerNorm</source>
+        <translation>LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="164" />
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
+        <location line="+1"/>
+        <source>Unfreeze</source>
+        <translation>고정 해제</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="165" />
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
+        <location line="+1"/>
+        <source>Task head</source>
+        <translation>작업 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="166" />
-        <source>&amp;Open Model Folder…</source>
-        <translation>모델 폴더 열기(&amp;O)…</translation>
+        <location line="+5"/>
+        <source>Low-rank update B·A beside a projection</source>
+        <translation>프로젝션 옆에 붙는 저랭크 업데이트 B·A</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="167" />
-        <source>Open a Hugging Face model folder (config.json and safetensors weights)</source>
-        <translation>Hugging Face 모델 폴더 열기 (config.json과 safetensors 가중치)</translation>
+        <location line="+1"/>
+        <source>Down-project, nonlinearity, up-project: in line or beside a sub-layer</source>
+        <translation>축소 투영, 비선형 함수, 확대 투영: 하위 층 안에 직렬로 또는 옆에 병렬로</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="168" />
-        <source>&amp;Add Models Folder…</source>
-        <translation>모델 폴더 추가(&amp;A)…</translation>
+        <location line="+1"/>
+        <source>Trainable keys and values prepended in every attention layer</source>
+        <translation>모든 어텐션 층의 키와 값 앞에 붙는 학습 가능한 벡터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="169" />
-        <source>&amp;Rescan Models</source>
-        <translation>모델 다시 검색(&amp;R)</translation>
+        <location line="+1"/>
+        <source>Trainable virtual tokens prepended to the input embeddings</source>
+        <translation>입력 임베딩 앞에 붙는 학습 가능한 가상 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="170" />
-        <source>&amp;Quit</source>
-        <translation>종료(&amp;Q)</translation>
+        <location line="+1"/>
+        <source>A learned vector that rescales a projection</source>
+        <translation>프로젝션의 크기를 조정하는 학습된 벡터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="171" />
-        <source>&amp;About PEFT Studio</source>
-        <translation>PEFT Studio 정보(&amp;A)</translation>
+        <location line="+1"/>
+        <source>Train the existing biases</source>
+        <translation>기존 편향을 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="172" />
-        <source>Main Toolbar</source>
-        <translation>기본 도구 모음</translation>
+        <location line="+1"/>
+        <source>Train the existing norm weights</source>
+        <translation>기존 정규화 가중치를 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="186" />
-        <source>No translation for %1</source>
-        <translation>%1 번역이 없습니다</translation>
+        <location line="+1"/>
+        <source>Train every existing weight of the site</source>
+        <translation>이 위치의 모든 기존 가중치를 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="194" />
-        <source>Open Model Folder</source>
-        <translation>모델 폴더 열기</translation>
+        <location line="+1"/>
+        <source>Train the classification head</source>
+        <translation>분류 헤드를 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="203" />
-        <source>Add Models Folder</source>
-        <translation>모델 폴더 추가</translation>
-    </message>
-</context>
-<context>
-    <name>ModelPage</name>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="118" />
-        <source>Scanning model folders…</source>
-        <translation>모델 폴더 검색 중…</translation>
+        <location line="+5"/>
+        <source>LoRA (PEFT defaults)</source>
+        <translation>LoRA (PEFT 기본값)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="117" />
-        <source>Reading model %1 of %2…</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/widgets/model_page.cpp" line="126" />
-        <location filename="../ui/widgets/model_page.cpp" line="240" />
-        <source>%n model(s) found</source>
-        <translation><numerusform>모델 %n개 발견</numerusform></translation>
+        <location line="+1"/>
+        <source>Houlsby adapter</source>
+        <translation>Houlsby 어댑터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="153" />
-        <source>No model selected</source>
-        <translation>선택된 모델 없음</translation>
+        <location line="+1"/>
+        <source>Pfeiffer adapter</source>
+        <translation>Pfeiffer 어댑터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="154" />
-        <source>Select a model above, open a model folder, or add a folder to scan.</source>
-        <translation>위에서 모델을 선택하거나, 모델 폴더를 열거나, 검색할 폴더를 추가하세요.</translation>
+        <location line="+1"/>
+        <source>Parallel adapter</source>
+        <translation>병렬 어댑터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="167" />
-        <source>Architecture: %1 (model_type %2)</source>
-        <translation>아키텍처: %1 (model_type %2)</translation>
+        <location line="+1"/>
+        <source>Scaled parallel adapter</source>
+        <translation>스케일 병렬 어댑터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="169" />
-        <source>Layers: %1 · width %2 · heads %3 (key/value %4) · FFN %5</source>
-        <translation>레이어: %1 · 폭 %2 · 헤드 %3 (키/값 %4) · FFN %5</translation>
+        <location line="+1"/>
+        <source>Multi-head parallel adapter</source>
+        <translation>멀티헤드 병렬 어댑터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="171" />
-        <source>Vocabulary: %1 · positions %2</source>
-        <translation>어휘: %1 · 위치 %2</translation>
+        <location line="+1"/>
+        <source>Prefix tuning</source>
+        <translation>프리픽스 튜닝</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="163" />
-        <source>none</source>
-        <translation>없음</translation>
+        <location line="+1"/>
+        <source>Prompt tuning</source>
+        <translation>프롬프트 튜닝</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="172" />
-        <source>Parameters: %1 (%2, counted in the weights)</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>IA3 (PEFT defaults)</source>
+        <translation>IA3 (PEFT 기본값)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="173" />
-        <source>Parameters: %1 (%2, computed from config.json)</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/widgets/model_page.cpp" line="175" />
-        <source>Weights: %1 in %n file(s), %2</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <location line="+1"/>
+        <source>BitFit (all biases)</source>
+        <translation>BitFit (모든 편향)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="177" />
-        <source>Weights: none</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>LayerNorm tuning</source>
+        <translation>LayerNorm 튜닝</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="178" />
-        <source>Tokenizer: %1</source>
-        <translation>토크나이저: %1</translation>
+        <location line="+1"/>
+        <source>Top-k layers</source>
+        <translation>상위 k개 층</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="180" />
-        <source>Found in the Hugging Face cache %1</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Full fine-tuning</source>
+        <translation>전체 미세 조정</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="181" />
-        <source>Found in %1</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>MAM adapter</source>
+        <translation>MAM 어댑터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="182" />
-        <source>Opened by hand</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>UniPELT</source>
+        <translation>UniPELT</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="184" />
-        <source>Folder: %1</source>
-        <translation>폴더: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="191" />
-        <source>Cannot be fine-tuned as is:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="218" />
-        <source>Parameters per component</source>
-        <translation>구성 요소별 파라미터</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="234" />
-        <source>Models</source>
-        <translation>모델</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="235" />
-        <source>Add Folder…</source>
-        <translation>폴더 추가…</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="236" />
-        <source>Scan another folder for Hugging Face model folders</source>
-        <translation>다른 폴더에서 Hugging Face 모델 폴더를 검색합니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="237" />
-        <source>Open Model…</source>
-        <translation>모델 열기…</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="238" />
-        <source>Open one model folder (config.json and safetensors weights)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="239" />
-        <source>Rescan</source>
-        <translation>다시 검색</translation>
-    </message>
-</context>
-<context>
-    <name>ModelTableModel</name>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="24" />
+        <location line="+5"/>
         <source>embeddings</source>
-        <translation type="unfinished" />
+        <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="25" />
-        <source>attention</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>attention norm</source>
+        <translation>어텐션 정규화</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="26" />
-        <source>FFN</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>FFN norm</source>
+        <translation>FFN 정규화</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="27" />
-        <source>norms</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>final norm</source>
+        <translation>최종 정규화</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="28" />
+        <location line="+1"/>
+        <source>fused q·k·v (c_attn)</source>
+        <translation>결합된 q·k·v (c_attn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keys/values (prefix)</source>
+        <translation>키/값 (프리픽스)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention heads</source>
+        <translation>어텐션 헤드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention output</source>
+        <translation>어텐션 출력</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FFN output</source>
+        <translation>FFN 출력</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>head</source>
-        <translation type="unfinished" />
+        <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="29" />
-        <source>other</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="52" />
-        <source>none</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="53" />
-        <source>Ready</source>
-        <translation>준비됨</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="53" />
-        <source>Cannot fine-tune</source>
-        <translation>미세 조정 불가</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="61" />
-        <source>Model</source>
-        <translation>모델</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="62" />
-        <source>Architecture</source>
-        <translation>아키텍처</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="63" />
-        <source>Layers</source>
-        <translation>레이어</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="64" />
-        <source>Width</source>
-        <translation>폭</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="65" />
-        <source>Heads / KV</source>
-        <translation>헤드 / KV</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="66" />
-        <source>Parameters</source>
-        <translation>파라미터</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="67" />
-        <source>Dtype</source>
-        <translation>자료형</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="68" />
-        <source>Tokenizer</source>
-        <translation>토크나이저</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="69" />
-        <source>Status</source>
-        <translation>상태</translation>
+        <location line="+1"/>
+        <source>pooler</source>
+        <translation>풀러</translation>
     </message>
 </context>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="33" />
+        <location filename="../ui/widgets/main_window.cpp" line="+37"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="34" />
+        <location line="+1"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="35" />
+        <location line="+1"/>
         <source>Open CSV, TSV, JSON, JSONL or text datasets, map their columns and see token-length statistics.</source>
         <translation>CSV, TSV, JSON, JSONL 또는 텍스트 데이터셋을 열고, 열을 매핑하고, 토큰 길이 통계를 봅니다.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="36" />
+        <location line="+1"/>
         <source>Compose</source>
         <translation>구성</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="37" />
+        <location line="+1"/>
         <source>Drag PEFT modules onto a picture of the transformer block and see their cost before training.</source>
         <translation>PEFT 모듈을 트랜스포머 블록 그림 위로 끌어다 놓고 학습 전에 비용을 확인합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="38" />
+        <location line="+1"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="39" />
+        <location line="+1"/>
         <source>Train in a worker thread with live loss, learning-rate, gradient-norm and throughput charts.</source>
         <translation>작업 스레드에서 학습하며 손실, 학습률, 그래디언트 노름, 처리량 차트를 실시간으로 봅니다.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="40" />
+        <location line="+1"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="40" />
+        <location line="+0"/>
         <source>Compare runs, overlay their curves and diff their settings.</source>
         <translation>실행을 비교하고, 곡선을 겹쳐 보고, 설정 차이를 확인합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="41" />
+        <location line="+1"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="42" />
-        <source>Export adapters that Python's PEFT and AdapterHub load as they are, or merged models.</source>
+        <location line="+1"/>
+        <source>Export adapters that Python&apos;s PEFT and AdapterHub load as they are, or merged models.</source>
         <translation>Python의 PEFT와 AdapterHub가 그대로 불러올 수 있는 어댑터나 병합된 모델을 내보냅니다.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="43" />
+        <location line="+1"/>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="44" />
+        <location line="+1"/>
         <source>Generate text with the base model and the fine-tuned one side by side.</source>
         <translation>기본 모델과 미세 조정된 모델로 나란히 텍스트를 생성합니다.</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
+    <name>main</name>
     <message>
-        <location filename="../ui/widgets/placeholder_page.cpp" line="27" />
+        <location filename="../ui/main.cpp" line="+53"/>
+        <source>Parameter-efficient fine-tuning studio</source>
+        <translation>파라미터 효율적 미세 조정 스튜디오</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open and select this model folder.</source>
+        <translation>이 모델 폴더를 열고 선택합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also scan this folder for models (repeatable).</source>
+        <translation>이 폴더에서도 모델을 검색합니다(여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save a picture of the window once the models are listed, then quit.</source>
+        <translation>모델 목록이 표시되면 창 그림을 저장하고 종료합니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open this recipe (JSON) on the Compose page.</source>
+        <translation>이 레시피(JSON)를 구성 페이지에서 엽니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
+        <translation>&apos;%1&apos; 번역이 없습니다. en, ko 또는 zh_CN을 사용하세요.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown page &apos;%1&apos;; use model, data, compose, train, runs, export or playground.</source>
+        <translation>알 수 없는 페이지 &apos;%1&apos;입니다. model, data, compose, train, runs, export 또는 playground를 사용하세요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a model folder: it has no config.json.</source>
+        <translation>%1은(는) 모델 폴더가 아닙니다: config.json이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Page to show: model, data, compose, train, runs, export, playground.</source>
+        <translation>표시할 페이지: model, data, compose, train, runs, export, playground.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interface language: en, ko, zh_CN.</source>
+        <translation>인터페이스 언어: en, ko, zh_CN.</translation>
+    </message>
+</context>
+<context>
+    <name>peft::MainWindow</name>
+    <message>
+        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
+        <source>Selected %1</source>
+        <translation>%1 선택됨</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scanning model folders…</source>
+        <translation>모델 폴더 검색 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n model(s) found</source>
+        <translation>
+            <numerusform>모델 %n개 발견</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>About PEFT Studio</source>
+        <translation>PEFT Studio 정보</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Parameter-efficient fine-tuning of transformer models: compose adapters, LoRA, prefix tuning and more, train and export them.</source>
+        <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;트랜스포머 모델의 파라미터 효율적 미세 조정: 어댑터, LoRA, 프리픽스 튜닝 등을 조합하고 학습하고 내보냅니다.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>&amp;Undo %1</source>
+        <translation>%1 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>%1 다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PEFT Studio</source>
+        <translation>PEFT Studio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>최근 항목 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Model Folder…</source>
+        <translation>모델 폴더 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a Hugging Face model folder (config.json and safetensors weights)</source>
+        <translation>Hugging Face 모델 폴더 열기 (config.json과 safetensors 가중치)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add Models Folder…</source>
+        <translation>모델 폴더 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Folder</source>
+        <translation>폴더 추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rescan Models</source>
+        <translation>모델 다시 검색(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescan</source>
+        <translation>다시 검색</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recipe…</source>
+        <translation>레시피 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Recipe As…</source>
+        <translation>다른 이름으로 레시피 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About PEFT Studio</source>
+        <translation>PEFT Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No translation for %1</source>
+        <translation>%1 번역이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open Model Folder</source>
+        <translation>모델 폴더 열기</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add Models Folder</source>
+        <translation>모델 폴더 추가</translation>
+    </message>
+</context>
+<context>
+    <name>peft::ModelPage</name>
+    <message>
+        <location filename="../ui/widgets/model_page.cpp" line="+118"/>
+        <source>Scanning model folders…</source>
+        <translation>모델 폴더 검색 중…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Reading model %1 of %2…</source>
+        <translation>모델 읽는 중… (%2개 중 %1번째)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <location line="+119"/>
+        <source>%n model(s) found</source>
+        <translation>
+            <numerusform>모델 %n개 발견</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>No model selected</source>
+        <translation>선택된 모델 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a model above, open a model folder, or add a folder to scan.</source>
+        <translation>위에서 모델을 선택하거나, 모델 폴더를 열거나, 검색할 폴더를 추가하세요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Architecture: %1 (model_type %2)</source>
+        <translation>아키텍처: %1 (model_type %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layers: %1 · width %2 · heads %3 (key/value %4) · FFN %5</source>
+        <translation>레이어: %1 · 폭 %2 · 헤드 %3 (키/값 %4) · FFN %5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vocabulary: %1 · positions %2</source>
+        <translation>어휘: %1 · 위치 %2</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Parameters: unknown</source>
+        <translation>파라미터: 알 수 없음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters: %1 (%2, counted in the weights)</source>
+        <translation>파라미터: %1 (%2, 가중치에서 집계)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters: %1 (%2, computed from config.json)</source>
+        <translation>파라미터: %1 (%2, config.json에서 계산)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights: %1 · %2 · weight files: %3</source>
+        <translation>가중치: %1 · %2 · 가중치 파일 %3개</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weights: none</source>
+        <translation>가중치: 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizer: %1</source>
+        <translation>토크나이저: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found in the Hugging Face cache %1</source>
+        <translation>Hugging Face 캐시에서 발견: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found in %1</source>
+        <translation>발견 위치: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened by hand</source>
+        <translation>직접 연 폴더</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder: %1</source>
+        <translation>폴더: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot be fine-tuned as is:</source>
+        <translation>현재 상태로는 미세 조정할 수 없음:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Parameters per component</source>
+        <translation>구성 요소별 파라미터</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan another folder for Hugging Face model folders</source>
+        <translation>다른 폴더에서 Hugging Face 모델 폴더를 검색합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Model…</source>
+        <translation>모델 열기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open one model folder (config.json and safetensors weights)</source>
+        <translation>모델 폴더 하나를 엽니다 (config.json과 safetensors 가중치)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescan</source>
+        <translation>다시 검색</translation>
+    </message>
+</context>
+<context>
+    <name>peft::ModelTableModel</name>
+    <message>
+        <location filename="../ui/widgets/model_table_model.cpp" line="+24"/>
+        <source>embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention</source>
+        <translation>어텐션</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FFN</source>
+        <translation>FFN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>norms</source>
+        <translation>정규화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot fine-tune</source>
+        <translation>미세 조정 불가</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture</source>
+        <translation>아키텍처</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>폭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heads / KV</source>
+        <translation>헤드 / KV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dtype</source>
+        <translation>자료형</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizer</source>
+        <translation>토크나이저</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>peft::PlaceholderPage</name>
+    <message>
+        <location filename="../ui/widgets/placeholder_page.cpp" line="+27"/>
         <source>This page comes in a later version of PEFT Studio.</source>
         <translation>이 페이지는 PEFT Studio의 이후 버전에서 제공됩니다.</translation>
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>peft::compose::BlockScene</name>
     <message>
-        <location filename="../ui/main.cpp" line="43" />
-        <source>PEFT Studio: parameter-efficient fine-tuning of transformer models.</source>
-        <translation>PEFT Studio: 트랜스포머 모델의 파라미터 효율적 미세 조정.</translation>
+        <location filename="../ui/compose/block_scene.cpp" line="+136"/>
+        <source>Select a model on the Model page to compose its PEFT modules.</source>
+        <translation>모델 페이지에서 모델을 선택하면 PEFT 모듈을 구성할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="47" />
-        <source>Open this model folder and select it.</source>
-        <translation>이 모델 폴더를 열고 선택합니다.</translation>
+        <location line="+24"/>
+        <source>attaches to no site</source>
+        <translation>붙을 위치가 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="48" />
-        <location filename="../ui/main.cpp" line="51" />
-        <source>DIR</source>
-        <translation>폴더</translation>
+        <location line="+97"/>
+        <source>Composition: %1</source>
+        <translation>결합 방식: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="50" />
-        <source>Also scan this folder for models (repeatable).</source>
-        <translation>이 폴더에서도 모델을 검색합니다(여러 번 지정 가능).</translation>
+        <location line="+44"/>
+        <source>Residual add</source>
+        <translation>잔차 더하기</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="54" />
-        <source>Save a picture of the window once the models are listed, then quit.</source>
-        <translation>모델 목록이 표시되면 창 그림을 저장하고 종료합니다.</translation>
+        <location line="+27"/>
+        <source>%1 × %2 block (post-norm)</source>
+        <translation>%1 × %2 블록 (후정규화)</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="55" />
-        <source>FILE</source>
-        <translation>파일</translation>
+        <location line="+0"/>
+        <source>%1 × %2 block</source>
+        <translation>%1 × %2 블록</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="58" />
-        <source>Page to show: model, data, compose, train, runs, export, playground.</source>
-        <translation>표시할 페이지: model, data, compose, train, runs, export, playground.</translation>
+        <location line="+71"/>
+        <source>%1 cannot attach anywhere in this model.</source>
+        <translation>%1은(는) 이 모델의 어디에도 붙을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="59" />
-        <source>NAME</source>
+        <location line="+1"/>
+        <source>%1 cannot attach to %2; it attaches to: %3.</source>
+        <translation>%1은(는) %2에 붙을 수 없습니다. 붙을 수 있는 위치: %3.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+18"/>
+        <source>Drop %1 onto one of the lit sites.</source>
+        <translation>%1을(를) 강조 표시된 위치 중 하나에 놓으세요.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Drop to add the %1 preset&apos;s modules.</source>
+        <translation>놓으면 %1 프리셋의 모듈이 추가됩니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop to attach %1 to %2.</source>
+        <translation>놓으면 %1이(가) %2에 붙습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot attach to %2.</source>
+        <translation>%1은(는) %2에 붙을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::ComposePage</name>
+    <message>
+        <location filename="../ui/compose/compose_page.cpp" line="+125"/>
+        <source>Site %1: press Enter or Insert to add %2 here.</source>
+        <translation>위치 %1: Enter 또는 Insert를 누르면 여기에 %2을(를) 추가합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Site %1: choose a module in the palette, then press Enter or Insert.</source>
+        <translation>위치 %1: 팔레트에서 모듈을 고른 뒤 Enter 또는 Insert를 누르세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a module or preset in the palette first.</source>
+        <translation>먼저 팔레트에서 모듈이나 프리셋을 고르세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a site first (arrow keys).</source>
+        <translation>먼저 위치를 선택하세요(화살표 키).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit %1 of %2</source>
+        <translation>%2의 %1 편집</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot compose for %1: %2</source>
+        <translation>%1에 대해 구성할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a model on the Model page first.</source>
+        <translation>먼저 모델 페이지에서 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Add preset %1</source>
+        <translation>프리셋 %1 추가</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add %1 at %2</source>
+        <translation>%2에 %1 추가</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remove %1</source>
+        <translation>%1 제거</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed %1.</source>
+        <translation>%1을(를) 제거했습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open the recipe: %1</source>
+        <translation>레시피를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open %1</source>
+        <translation>%1 열기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened %1.</source>
+        <translation>%1을(를) 열었습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save the recipe: %1</source>
+        <translation>레시피를 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1.</source>
+        <translation>%1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Recipe</source>
+        <translation>레시피 열기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Recipes (*.json)</source>
+        <translation>레시피 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save Recipe</source>
+        <translation>레시피 저장</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Compose</source>
+        <translation>구성</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Palette</source>
+        <translation>팔레트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a module onto a lit site of the block, or select a site and press Enter</source>
+        <translation>모듈을 블록의 강조 표시된 위치로 끌어 놓거나, 위치를 선택하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module</source>
+        <translation>모듈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Recipe…</source>
+        <translation>레시피 열기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Recipe…</source>
+        <translation>레시피 저장…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 — %2, %n layer(s), hidden size %3</source>
+        <translation>
+            <numerusform>%1 — %2, %n개 층, 은닉 크기 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No model selected</source>
+        <translation>선택된 모델 없음</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::FiguresPanel</name>
+    <message>
+        <location filename="../ui/compose/figures_panel.cpp" line="+75"/>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequence</source>
+        <translation>시퀀스</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trainable parameters: —</source>
+        <translation>학습 파라미터: —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable parameters: — the recipe does not apply: %1</source>
+        <translation>학습 파라미터: — 레시피를 적용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training memory: —</source>
+        <translation>학습 메모리: —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trainable parameters: &lt;b&gt;%1&lt;/b&gt; of %2 (%3%)</source>
+        <translation>학습 파라미터: %2개 중 &lt;b&gt;%1&lt;/b&gt;개 (%3%)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training memory: &lt;b&gt;%1&lt;/b&gt; (weights %2, gradients %3, AdamW %4, activations %5)</source>
+        <translation>학습 메모리: &lt;b&gt;%1&lt;/b&gt; (가중치 %2, 기울기 %3, AdamW %4, 활성값 %5)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Trainable parameters per module</source>
+        <translation>모듈별 학습 파라미터</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::ModulePalette</name>
+    <message>
+        <location filename="../ui/compose/module_palette.cpp" line="+60"/>
+        <source>Modules</source>
+        <translation>모듈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expands into its modules; drop anywhere on the block</source>
+        <translation>구성 모듈로 펼쳐집니다. 블록 아무 곳에나 놓으세요</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::ModuleProperties</name>
+    <message>
+        <location filename="../ui/compose/module_properties.cpp" line="+123"/>
+        <source>Layers: write block numbers or ranges, e.g. 0-2, 4 (empty: every block).</source>
+        <translation>층: 블록 번호나 범위를 쓰세요. 예: 0-2, 4 (비우면 모든 블록).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="61" />
-        <source>Interface language: en, ko, zh_CN.</source>
-        <translation>인터페이스 언어: en, ko, zh_CN.</translation>
+        <location line="+1"/>
+        <source>Sites</source>
+        <translation>위치</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="62" />
-        <source>CODE</source>
-        <translation>코드</translation>
+        <location line="+1"/>
+        <source>PEFT targets</source>
+        <translation>PEFT 대상</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insertion</source>
+        <translation>삽입 방식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Composition</source>
+        <translation>결합 방식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale</source>
+        <translation>스케일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rank / size</source>
+        <translation>랭크 / 크기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alpha</source>
+        <translation>알파</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rsLoRA</source>
+        <translation>rsLoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction factor</source>
+        <translation>축소 비율</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonlinearity</source>
+        <translation>비선형 함수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Init</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adapter norm</source>
+        <translation>어댑터 정규화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reparam. hidden</source>
+        <translation>재매개변수화 은닉 크기</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>parallel</source>
+        <translation>병렬</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sequential</source>
+        <translation>직렬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add</source>
+        <translation>더하기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>scaled</source>
+        <translation>스케일</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>learned scalar</source>
+        <translation>학습된 스칼라</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>learned per channel</source>
+        <translation>채널별 학습</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gated</source>
+        <translation>게이트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on the input</source>
+        <translation>입력에</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on the output</source>
+        <translation>출력에</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every site it can attach to</source>
+        <translation>붙을 수 있는 모든 위치</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles (q, v, ffn_out, …), site names or all, separated by commas</source>
+        <translation>역할(q, v, ffn_out, …), 위치 이름 또는 all을 쉼표로 구분</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every block</source>
+        <translation>모든 블록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block numbers or ranges, e.g. 0-2, 4; negative numbers count from the end</source>
+        <translation>블록 번호나 범위, 예: 0-2, 4. 음수는 끝에서부터 셉니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off (use size)</source>
+        <translation>끄기 (크기 사용)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this module (Delete)</source>
+        <translation>이 모듈 제거 (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a module in the picture to edit it, or drag one from the palette onto a lit site.</source>
+        <translation>그림에서 모듈을 선택해 편집하거나, 팔레트에서 모듈을 끌어 강조 표시된 위치에 놓으세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Properties</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Block %1</source>
+        <translation>블록 %1</translation>
     </message>
 </context>
 </TS>

@@ -1,470 +1,1219 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>MainWindow</name>
+    <name>ComposeNames</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="75" />
-        <source>Selected %1</source>
-        <translation>已选择 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/main_window.cpp" line="77" />
-        <source>Scanning model folders…</source>
-        <translation>正在扫描模型文件夹…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/widgets/main_window.cpp" line="79" />
-        <source>%n model(s) found</source>
-        <translation><numerusform>找到 %n 个模型</numerusform></translation>
+        <location filename="../ui/compose/compose_names.cpp" line="+9"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="103" />
-        <source>About PEFT Studio</source>
-        <translation>关于 PEFT Studio</translation>
+        <location line="+1"/>
+        <source>Bottleneck adapter</source>
+        <translation>瓶颈适配器</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="104" />
-        <source>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Parameter-efficient fine-tuning of transformer models: compose adapters, LoRA, prefix tuning and more, train and export them.</source>
-        <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Transformer 模型的参数高效微调：组合适配器、LoRA、前缀微调等方法，进行训练并导出。</translation>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>前缀</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="155" />
-        <source>PEFT Studio</source>
-        <translation>PEFT Studio</translation>
+        <location line="+1"/>
+        <source>Prompt</source>
+        <translation>提示</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="161" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location line="+1"/>
+        <source>IA3</source>
+        <translation>IA3</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="162" />
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
+        <location line="+1"/>
+        <source>BitFit</source>
+        <translation>BitFit</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="163" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
+        <location line="+1"/>
+        <source>LayerNorm</source>
+        <translation>LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="164" />
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <location line="+1"/>
+        <source>Unfreeze</source>
+        <translation>解冻</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="165" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
+        <location line="+1"/>
+        <source>Task head</source>
+        <translation>任务头</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="166" />
-        <source>&amp;Open Model Folder…</source>
-        <translation>打开模型文件夹(&amp;O)…</translation>
+        <location line="+5"/>
+        <source>Low-rank update B·A beside a projection</source>
+        <translation>与投影并联的低秩更新 B·A</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="167" />
-        <source>Open a Hugging Face model folder (config.json and safetensors weights)</source>
-        <translation>打开 Hugging Face 模型文件夹（config.json 与 safetensors 权重）</translation>
+        <location line="+1"/>
+        <source>Down-project, nonlinearity, up-project: in line or beside a sub-layer</source>
+        <translation>降维投影、非线性、升维投影：串联于子层中或并联于其旁</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="168" />
-        <source>&amp;Add Models Folder…</source>
-        <translation>添加模型文件夹(&amp;A)…</translation>
+        <location line="+1"/>
+        <source>Trainable keys and values prepended in every attention layer</source>
+        <translation>在每个注意力层的键和值之前添加可训练向量</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="169" />
-        <source>&amp;Rescan Models</source>
-        <translation>重新扫描模型(&amp;R)</translation>
+        <location line="+1"/>
+        <source>Trainable virtual tokens prepended to the input embeddings</source>
+        <translation>在输入嵌入之前添加可训练的虚拟词元</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="170" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location line="+1"/>
+        <source>A learned vector that rescales a projection</source>
+        <translation>对投影进行缩放的可学习向量</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="171" />
-        <source>&amp;About PEFT Studio</source>
-        <translation>关于 PEFT Studio(&amp;A)</translation>
+        <location line="+1"/>
+        <source>Train the existing biases</source>
+        <translation>训练已有的偏置</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="172" />
-        <source>Main Toolbar</source>
-        <translation>主工具栏</translation>
+        <location line="+1"/>
+        <source>Train the existing norm weights</source>
+        <translation>训练已有的归一化权重</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="186" />
-        <source>No translation for %1</source>
-        <translation>没有 %1 的翻译</translation>
+        <location line="+1"/>
+        <source>Train every existing weight of the site</source>
+        <translation>训练该位置的所有已有权重</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="194" />
-        <source>Open Model Folder</source>
-        <translation>打开模型文件夹</translation>
+        <location line="+1"/>
+        <source>Train the classification head</source>
+        <translation>训练分类头</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="203" />
-        <source>Add Models Folder</source>
-        <translation>添加模型文件夹</translation>
-    </message>
-</context>
-<context>
-    <name>ModelPage</name>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="118" />
-        <source>Scanning model folders…</source>
-        <translation>正在扫描模型文件夹…</translation>
+        <location line="+5"/>
+        <source>LoRA (PEFT defaults)</source>
+        <translation>LoRA（PEFT 默认值）</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="117" />
-        <source>Reading model %1 of %2…</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/widgets/model_page.cpp" line="126" />
-        <location filename="../ui/widgets/model_page.cpp" line="240" />
-        <source>%n model(s) found</source>
-        <translation><numerusform>找到 %n 个模型</numerusform></translation>
+        <location line="+1"/>
+        <source>Houlsby adapter</source>
+        <translation>Houlsby 适配器</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="153" />
-        <source>No model selected</source>
-        <translation>未选择模型</translation>
+        <location line="+1"/>
+        <source>Pfeiffer adapter</source>
+        <translation>Pfeiffer 适配器</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="154" />
-        <source>Select a model above, open a model folder, or add a folder to scan.</source>
-        <translation>请在上方选择模型、打开模型文件夹，或添加要扫描的文件夹。</translation>
+        <location line="+1"/>
+        <source>Parallel adapter</source>
+        <translation>并行适配器</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="167" />
-        <source>Architecture: %1 (model_type %2)</source>
-        <translation>架构：%1（model_type %2）</translation>
+        <location line="+1"/>
+        <source>Scaled parallel adapter</source>
+        <translation>缩放并行适配器</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="169" />
-        <source>Layers: %1 · width %2 · heads %3 (key/value %4) · FFN %5</source>
-        <translation>层数：%1 · 宽度 %2 · 注意力头 %3（键/值 %4）· FFN %5</translation>
+        <location line="+1"/>
+        <source>Multi-head parallel adapter</source>
+        <translation>多头并行适配器</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="171" />
-        <source>Vocabulary: %1 · positions %2</source>
-        <translation>词表：%1 · 位置 %2</translation>
+        <location line="+1"/>
+        <source>Prefix tuning</source>
+        <translation>前缀微调</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="163" />
-        <source>none</source>
-        <translation>无</translation>
+        <location line="+1"/>
+        <source>Prompt tuning</source>
+        <translation>提示微调</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="172" />
-        <source>Parameters: %1 (%2, counted in the weights)</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>IA3 (PEFT defaults)</source>
+        <translation>IA3（PEFT 默认值）</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="173" />
-        <source>Parameters: %1 (%2, computed from config.json)</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/widgets/model_page.cpp" line="175" />
-        <source>Weights: %1 in %n file(s), %2</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <location line="+1"/>
+        <source>BitFit (all biases)</source>
+        <translation>BitFit（全部偏置）</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="177" />
-        <source>Weights: none</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>LayerNorm tuning</source>
+        <translation>LayerNorm 微调</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="178" />
-        <source>Tokenizer: %1</source>
-        <translation>分词器：%1</translation>
+        <location line="+1"/>
+        <source>Top-k layers</source>
+        <translation>顶部 k 层</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="180" />
-        <source>Found in the Hugging Face cache %1</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Full fine-tuning</source>
+        <translation>全量微调</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="181" />
-        <source>Found in %1</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>MAM adapter</source>
+        <translation>MAM 适配器</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="182" />
-        <source>Opened by hand</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>UniPELT</source>
+        <translation>UniPELT</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="184" />
-        <source>Folder: %1</source>
-        <translation>文件夹：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="191" />
-        <source>Cannot be fine-tuned as is:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="218" />
-        <source>Parameters per component</source>
-        <translation>各组件参数量</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="234" />
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="235" />
-        <source>Add Folder…</source>
-        <translation>添加文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="236" />
-        <source>Scan another folder for Hugging Face model folders</source>
-        <translation>在其他文件夹中扫描 Hugging Face 模型文件夹</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="237" />
-        <source>Open Model…</source>
-        <translation>打开模型…</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="238" />
-        <source>Open one model folder (config.json and safetensors weights)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_page.cpp" line="239" />
-        <source>Rescan</source>
-        <translation>重新扫描</translation>
-    </message>
-</context>
-<context>
-    <name>ModelTableModel</name>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="24" />
+        <location line="+5"/>
         <source>embeddings</source>
-        <translation type="unfinished" />
+        <translation>嵌入</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="25" />
-        <source>attention</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>attention norm</source>
+        <translation>注意力归一化</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="26" />
-        <source>FFN</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>FFN norm</source>
+        <translation>FFN 归一化</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="27" />
-        <source>norms</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>final norm</source>
+        <translation>最终归一化</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="28" />
+        <location line="+1"/>
+        <source>fused q·k·v (c_attn)</source>
+        <translation>融合的 q·k·v（c_attn）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keys/values (prefix)</source>
+        <translation>键/值（前缀）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention heads</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention output</source>
+        <translation>注意力输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FFN output</source>
+        <translation>FFN 输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>head</source>
-        <translation type="unfinished" />
+        <translation>输出头</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="29" />
-        <source>other</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="52" />
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="53" />
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="53" />
-        <source>Cannot fine-tune</source>
-        <translation>无法微调</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="61" />
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="62" />
-        <source>Architecture</source>
-        <translation>架构</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="63" />
-        <source>Layers</source>
-        <translation>层数</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="64" />
-        <source>Width</source>
-        <translation>宽度</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="65" />
-        <source>Heads / KV</source>
-        <translation>注意力头 / KV</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="66" />
-        <source>Parameters</source>
-        <translation>参数量</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="67" />
-        <source>Dtype</source>
-        <translation>数据类型</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="68" />
-        <source>Tokenizer</source>
-        <translation>分词器</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="69" />
-        <source>Status</source>
-        <translation>状态</translation>
+        <location line="+1"/>
+        <source>pooler</source>
+        <translation>池化层</translation>
     </message>
 </context>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="33" />
+        <location filename="../ui/widgets/main_window.cpp" line="+37"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="34" />
+        <location line="+1"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="35" />
+        <location line="+1"/>
         <source>Open CSV, TSV, JSON, JSONL or text datasets, map their columns and see token-length statistics.</source>
         <translation>打开 CSV、TSV、JSON、JSONL 或文本数据集，映射列并查看词元长度统计。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="36" />
+        <location line="+1"/>
         <source>Compose</source>
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="37" />
+        <location line="+1"/>
         <source>Drag PEFT modules onto a picture of the transformer block and see their cost before training.</source>
         <translation>将 PEFT 模块拖放到 Transformer 块的示意图上，在训练前查看其开销。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="38" />
+        <location line="+1"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="39" />
+        <location line="+1"/>
         <source>Train in a worker thread with live loss, learning-rate, gradient-norm and throughput charts.</source>
         <translation>在工作线程中训练，实时查看损失、学习率、梯度范数与吞吐量图表。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="40" />
+        <location line="+1"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="40" />
+        <location line="+0"/>
         <source>Compare runs, overlay their curves and diff their settings.</source>
         <translation>比较各次运行，叠加曲线并对比设置差异。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="41" />
+        <location line="+1"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="42" />
-        <source>Export adapters that Python's PEFT and AdapterHub load as they are, or merged models.</source>
+        <location line="+1"/>
+        <source>Export adapters that Python&apos;s PEFT and AdapterHub load as they are, or merged models.</source>
         <translation>导出 Python 的 PEFT 与 AdapterHub 可直接加载的适配器，或合并后的模型。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="43" />
+        <location line="+1"/>
         <source>Playground</source>
         <translation>试验场</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="44" />
+        <location line="+1"/>
         <source>Generate text with the base model and the fine-tuned one side by side.</source>
         <translation>并排使用基础模型与微调后的模型生成文本。</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
+    <name>main</name>
     <message>
-        <location filename="../ui/widgets/placeholder_page.cpp" line="27" />
+        <location filename="../ui/main.cpp" line="+53"/>
+        <source>Parameter-efficient fine-tuning studio</source>
+        <translation>参数高效微调工作室</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open and select this model folder.</source>
+        <translation>打开并选中此模型文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also scan this folder for models (repeatable).</source>
+        <translation>同时在此文件夹中扫描模型（可重复指定）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save a picture of the window once the models are listed, then quit.</source>
+        <translation>列出模型后保存窗口截图，然后退出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open this recipe (JSON) on the Compose page.</source>
+        <translation>在组合页面中打开此配方（JSON）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
+        <translation>没有“%1”的翻译；请使用 en、ko 或 zh_CN。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown page &apos;%1&apos;; use model, data, compose, train, runs, export or playground.</source>
+        <translation>未知页面“%1”；请使用 model、data、compose、train、runs、export 或 playground。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a model folder: it has no config.json.</source>
+        <translation>%1 不是模型文件夹：其中没有 config.json。</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Page to show: model, data, compose, train, runs, export, playground.</source>
+        <translation>要显示的页面：model、data、compose、train、runs、export、playground。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interface language: en, ko, zh_CN.</source>
+        <translation>界面语言：en、ko、zh_CN。</translation>
+    </message>
+</context>
+<context>
+    <name>peft::MainWindow</name>
+    <message>
+        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
+        <source>Selected %1</source>
+        <translation>已选择 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scanning model folders…</source>
+        <translation>正在扫描模型文件夹…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n model(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个模型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>About PEFT Studio</source>
+        <translation>关于 PEFT Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Parameter-efficient fine-tuning of transformer models: compose adapters, LoRA, prefix tuning and more, train and export them.</source>
+        <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Transformer 模型的参数高效微调：组合适配器、LoRA、前缀微调等方法，进行训练并导出。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PEFT Studio</source>
+        <translation>PEFT Studio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Model Folder…</source>
+        <translation>打开模型文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a Hugging Face model folder (config.json and safetensors weights)</source>
+        <translation>打开 Hugging Face 模型文件夹（config.json 与 safetensors 权重）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add Models Folder…</source>
+        <translation>添加模型文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rescan Models</source>
+        <translation>重新扫描模型(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recipe…</source>
+        <translation>打开配方(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Recipe As…</source>
+        <translation>配方另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About PEFT Studio</source>
+        <translation>关于 PEFT Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No translation for %1</source>
+        <translation>没有 %1 的翻译</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open Model Folder</source>
+        <translation>打开模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add Models Folder</source>
+        <translation>添加模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>peft::ModelPage</name>
+    <message>
+        <location filename="../ui/widgets/model_page.cpp" line="+118"/>
+        <source>Scanning model folders…</source>
+        <translation>正在扫描模型文件夹…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Reading model %1 of %2…</source>
+        <translation>正在读取模型 %1/%2…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <location line="+119"/>
+        <source>%n model(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个模型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>No model selected</source>
+        <translation>未选择模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a model above, open a model folder, or add a folder to scan.</source>
+        <translation>请在上方选择模型、打开模型文件夹，或添加要扫描的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Architecture: %1 (model_type %2)</source>
+        <translation>架构：%1（model_type %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layers: %1 · width %2 · heads %3 (key/value %4) · FFN %5</source>
+        <translation>层数：%1 · 宽度 %2 · 注意力头 %3（键/值 %4）· FFN %5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vocabulary: %1 · positions %2</source>
+        <translation>词表：%1 · 位置 %2</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Parameters: unknown</source>
+        <translation>参数：未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters: %1 (%2, counted in the weights)</source>
+        <translation>参数：%1（%2，按权重统计）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters: %1 (%2, computed from config.json)</source>
+        <translation>参数：%1（%2，由 config.json 计算）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights: %1 · %2 · weight files: %3</source>
+        <translation>权重：%1 · %2 · 权重文件 %3 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weights: none</source>
+        <translation>权重：无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizer: %1</source>
+        <translation>分词器：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found in the Hugging Face cache %1</source>
+        <translation>位于 Hugging Face 缓存 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found in %1</source>
+        <translation>位于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened by hand</source>
+        <translation>手动打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot be fine-tuned as is:</source>
+        <translation>无法直接微调：</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Parameters per component</source>
+        <translation>各组件参数量</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan another folder for Hugging Face model folders</source>
+        <translation>在其他文件夹中扫描 Hugging Face 模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open one model folder (config.json and safetensors weights)</source>
+        <translation>打开一个模型文件夹（config.json 和 safetensors 权重）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+</context>
+<context>
+    <name>peft::ModelTableModel</name>
+    <message>
+        <location filename="../ui/widgets/model_table_model.cpp" line="+24"/>
+        <source>embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FFN</source>
+        <translation>FFN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>norms</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head</source>
+        <translation>输出头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot fine-tune</source>
+        <translation>无法微调</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heads / KV</source>
+        <translation>注意力头 / KV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>peft::PlaceholderPage</name>
+    <message>
+        <location filename="../ui/widgets/placeholder_page.cpp" line="+27"/>
         <source>This page comes in a later version of PEFT Studio.</source>
         <translation>此页面将在 PEFT Studio 的后续版本中提供。</translation>
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>peft::compose::BlockScene</name>
     <message>
-        <location filename="../ui/main.cpp" line="43" />
-        <source>PEFT Studio: parameter-efficient fine-tuning of transformer models.</source>
-        <translation>PEFT Studio：Transformer 模型的参数高效微调。</translation>
+        <location filename="../ui/compose/block_scene.cpp" line="+136"/>
+        <source>Select a model on the Model page to compose its PEFT modules.</source>
+        <translation>请在模型页面选择模型，以组合其 PEFT 模块。</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="47" />
-        <source>Open this model folder and select it.</source>
-        <translation>打开并选中此模型文件夹。</translation>
+        <location line="+24"/>
+        <source>attaches to no site</source>
+        <translation>没有可附加的位置</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="48" />
-        <location filename="../ui/main.cpp" line="51" />
-        <source>DIR</source>
-        <translation>目录</translation>
+        <location line="+97"/>
+        <source>Composition: %1</source>
+        <translation>组合方式：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="50" />
-        <source>Also scan this folder for models (repeatable).</source>
-        <translation>同时在此文件夹中扫描模型（可重复指定）。</translation>
+        <location line="+44"/>
+        <source>Residual add</source>
+        <translation>残差相加</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="54" />
-        <source>Save a picture of the window once the models are listed, then quit.</source>
-        <translation>列出模型后保存窗口截图，然后退出。</translation>
+        <location line="+27"/>
+        <source>%1 × %2 block (post-norm)</source>
+        <translation>%1 × %2 块（后归一化）</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="55" />
-        <source>FILE</source>
-        <translation>文件</translation>
+        <location line="+0"/>
+        <source>%1 × %2 block</source>
+        <translation>%1 × %2 块</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="58" />
-        <source>Page to show: model, data, compose, train, runs, export, playground.</source>
-        <translation>要显示的页面：model、data、compose、train、runs、export、playground。</translation>
+        <location line="+71"/>
+        <source>%1 cannot attach anywhere in this model.</source>
+        <translation>%1 无法附加到此模型的任何位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="59" />
-        <source>NAME</source>
+        <location line="+1"/>
+        <source>%1 cannot attach to %2; it attaches to: %3.</source>
+        <translation>%1 无法附加到 %2；可附加的位置：%3。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+18"/>
+        <source>Drop %1 onto one of the lit sites.</source>
+        <translation>请将 %1 放到高亮的位置之一。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Drop to add the %1 preset&apos;s modules.</source>
+        <translation>放下即可添加 %1 预设的模块。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop to attach %1 to %2.</source>
+        <translation>放下即可将 %1 附加到 %2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot attach to %2.</source>
+        <translation>%1 无法附加到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::ComposePage</name>
+    <message>
+        <location filename="../ui/compose/compose_page.cpp" line="+125"/>
+        <source>Site %1: press Enter or Insert to add %2 here.</source>
+        <translation>位置 %1：按 Enter 或 Insert 在此添加 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Site %1: choose a module in the palette, then press Enter or Insert.</source>
+        <translation>位置 %1：请在面板中选择模块，然后按 Enter 或 Insert。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a module or preset in the palette first.</source>
+        <translation>请先在面板中选择模块或预设。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a site first (arrow keys).</source>
+        <translation>请先选择位置（方向键）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot compose for %1: %2</source>
+        <translation>无法为 %1 组合：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a model on the Model page first.</source>
+        <translation>请先在模型页面选择模型。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Add preset %1</source>
+        <translation>添加预设 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add %1 at %2</source>
+        <translation>在 %2 添加 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed %1.</source>
+        <translation>已移除 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open the recipe: %1</source>
+        <translation>无法打开配方：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save the recipe: %1</source>
+        <translation>无法保存配方：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Recipe</source>
+        <translation>打开配方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Recipes (*.json)</source>
+        <translation>配方 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save Recipe</source>
+        <translation>保存配方</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Compose</source>
+        <translation>组合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Palette</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a module onto a lit site of the block, or select a site and press Enter</source>
+        <translation>将模块拖到块中高亮的位置，或选择位置后按 Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>开销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Recipe…</source>
+        <translation>打开配方…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Recipe…</source>
+        <translation>保存配方…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 — %2, %n layer(s), hidden size %3</source>
+        <translation>
+            <numerusform>%1 — %2，%n 层，隐藏维度 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No model selected</source>
+        <translation>未选择模型</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::FiguresPanel</name>
+    <message>
+        <location filename="../ui/compose/figures_panel.cpp" line="+75"/>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequence</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trainable parameters: —</source>
+        <translation>可训练参数：—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable parameters: — the recipe does not apply: %1</source>
+        <translation>可训练参数：— 配方无法应用：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training memory: —</source>
+        <translation>训练内存：—</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trainable parameters: &lt;b&gt;%1&lt;/b&gt; of %2 (%3%)</source>
+        <translation>可训练参数：&lt;b&gt;%1&lt;/b&gt; / %2（%3%）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training memory: &lt;b&gt;%1&lt;/b&gt; (weights %2, gradients %3, AdamW %4, activations %5)</source>
+        <translation>训练内存：&lt;b&gt;%1&lt;/b&gt;（权重 %2，梯度 %3，AdamW %4，激活 %5）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Trainable parameters per module</source>
+        <translation>各模块可训练参数</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::ModulePalette</name>
+    <message>
+        <location filename="../ui/compose/module_palette.cpp" line="+60"/>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expands into its modules; drop anywhere on the block</source>
+        <translation>展开为其各个模块；可放在块上任意位置</translation>
+    </message>
+</context>
+<context>
+    <name>peft::compose::ModuleProperties</name>
+    <message>
+        <location filename="../ui/compose/module_properties.cpp" line="+123"/>
+        <source>Layers: write block numbers or ranges, e.g. 0-2, 4 (empty: every block).</source>
+        <translation>层：请填写块编号或范围，例如 0-2, 4（留空表示所有块）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="61" />
-        <source>Interface language: en, ko, zh_CN.</source>
-        <translation>界面语言：en、ko、zh_CN。</translation>
+        <location line="+1"/>
+        <source>Sites</source>
+        <translation>位置</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="62" />
-        <source>CODE</source>
-        <translation>代码</translation>
+        <location line="+1"/>
+        <source>PEFT targets</source>
+        <translation>PEFT 目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insertion</source>
+        <translation>插入方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Composition</source>
+        <translation>组合方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rank / size</source>
+        <translation>秩 / 大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rsLoRA</source>
+        <translation>rsLoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction factor</source>
+        <translation>缩减系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonlinearity</source>
+        <translation>非线性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adapter norm</source>
+        <translation>适配器归一化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reparam. hidden</source>
+        <translation>重参数化隐藏维度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>parallel</source>
+        <translation>并行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sequential</source>
+        <translation>串行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add</source>
+        <translation>相加</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>scaled</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>learned scalar</source>
+        <translation>可学习标量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>learned per channel</source>
+        <translation>逐通道可学习</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gated</source>
+        <translation>门控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on the input</source>
+        <translation>作用于输入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on the output</source>
+        <translation>作用于输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every site it can attach to</source>
+        <translation>所有可附加的位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles (q, v, ffn_out, …), site names or all, separated by commas</source>
+        <translation>角色（q、v、ffn_out…）、位置名称或 all，用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every block</source>
+        <translation>所有块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block numbers or ranges, e.g. 0-2, 4; negative numbers count from the end</source>
+        <translation>块编号或范围，例如 0-2, 4；负数表示从末尾倒数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off (use size)</source>
+        <translation>关闭（使用大小）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this module (Delete)</source>
+        <translation>移除此模块（Delete）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a module in the picture to edit it, or drag one from the palette onto a lit site.</source>
+        <translation>在图中选择模块进行编辑，或从面板将模块拖到高亮的位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Block %1</source>
+        <translation>块 %1</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "core/language_manager.h"
 #include "core/model_catalog.h"
 #include "core/studio_settings.h"
+#include "compose/compose_page.h"
 #include "widgets/main_window.h"
 #include "widgets/model_page.h"
 
@@ -10,6 +11,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
+#include <QLabel>
 #include <QTimer>
 
 #include <memory>
@@ -23,8 +26,9 @@ void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, co
         if (--*pending > 0) return;
         // Let the table, the detail pane and the chart lay out before grabbing.
         QTimer::singleShot(500, &window, [&window, file] {
-            if (!window.grab().save(file)) qWarning("cannot save the screenshot to %s", qPrintable(file));
-            QApplication::exit(0);
+            const bool saved = window.grab().save(file);
+            if (!saved) qWarning("cannot save the screenshot to %s", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
         });
     };
     QObject::connect(&catalog, &peft::ModelCatalog::scanFinished, &window, done, Qt::SingleShotConnection);
@@ -38,6 +42,8 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("PEFT Studio"));
     QApplication::setOrganizationName(QStringLiteral("PEFT Studio"));
     QApplication::setApplicationVersion(QStringLiteral(PEFT_STUDIO_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/peft-studio.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("peft-studio"));
 
     peft::StudioSettings settings;
     peft::LanguageManager languages;
@@ -55,7 +61,9 @@ int main(int argc, char** argv) {
     const QCommandLineOption pageOption(QStringLiteral("page"), QCoreApplication::translate("main", "Page to show: model, data, compose, train, runs, export, playground."),
                                         QStringLiteral("NAME"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("main", "Interface language: en, ko, zh_CN."), QStringLiteral("CODE"));
-    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption});
+    const QCommandLineOption recipeOption(QStringLiteral("recipe"), QCoreApplication::translate("main", "Open this recipe (JSON) on the Compose page."),
+                                          QStringLiteral("FILE"));
+    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption});
     parser.process(app);
 
     if (parser.isSet(langOption) && !languages.apply(parser.value(langOption))) {
@@ -82,7 +90,12 @@ int main(int argc, char** argv) {
             return 2;
         }
         window.modelPage()->selectModel(QFileInfo(model).canonicalFilePath());
+        window.composePage()->setModel(QFileInfo(model).canonicalFilePath());
         catalog.addModelFolder(model);
+    }
+    if (parser.isSet(recipeOption) && !window.composePage()->loadRecipe(parser.value(recipeOption))) {
+        qWarning("%s", qPrintable(window.composePage()->messageLabel()->text()));
+        return 2;
     }
     if (parser.isSet(screenshotOption)) {
         window.resize(1360, 860); // the same picture whatever the saved geometry

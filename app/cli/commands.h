@@ -11,6 +11,8 @@ int run_inspect(const std::vector<std::string>& args);
 int run_tokenize(const std::vector<std::string>& args);
 int run_generate(const std::vector<std::string>& args);
 int run_params(const std::vector<std::string>& args);
+int run_train(const std::vector<std::string>& args);
+int run_eval(const std::vector<std::string>& args);
 int run_demo(const std::vector<std::string>& args);
 
 /// Sets LibTorch's intra-op threads from --threads, PEFT_THREADS or the core count

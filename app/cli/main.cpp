@@ -23,10 +23,21 @@ Usage:
       token ids and tokens
   peft-studio-cli generate MODEL_DIR --prompt TEXT [--max-new-tokens N] [--greedy]
                   [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
-      continues the prompt (greedy or sampled, KV cache, stops at EOS)
+                  [--chat-template auto|alpaca|chatml|llama-3 [--input TEXT] [--system TEXT]]
+  peft-studio-cli generate --config RUN.json --checkpoint DIR --prompt TEXT [--raw] [options above]
+      continues the prompt (greedy or sampled, KV cache, stops at EOS); with --chat-template the
+      prompt is an instruction formatted exactly as instruction-tuning examples are. With a run
+      and a checkpoint: the trained model, and an instruction run's own template (--raw: none)
   peft-studio-cli params MODEL_DIR_OR_CONFIG (--recipe FILE | --preset NAME) [--head auto|causal-lm|classification]
                   [--batch B] [--seq T] [--dtype f32|bf16] [--json]
       trainable parameters of a recipe, PEFT's summary line and a per-module table
+  peft-studio-cli train CONFIG [--resume CHECKPOINT_DIR] [--json | --plain] [--log-every N]
+                  [--set KEY=VALUE]... [--output DIR]
+      trains as the run configuration says (docs/run-config.md): progress bar on a terminal,
+      plain lines otherwise, one JSON object per event with --json. Ctrl-C stops cleanly and
+      keeps a checkpoint to resume from. Exit: 0 done, 1 failed, 2 bad configuration, 130 cancelled
+  peft-studio-cli eval CONFIG --checkpoint DIR [--json] [--set KEY=VALUE]...
+      loss and metrics of a checkpoint on the run's eval file
 
 Common options:
   --threads N   LibTorch intra-op threads (default: all cores; env PEFT_THREADS)
@@ -49,6 +60,8 @@ int main(int argc, char** argv) {
         if (command == "tokenize") return peft::cli::run_tokenize(args);
         if (command == "generate") return peft::cli::run_generate(args);
         if (command == "params") return peft::cli::run_params(args);
+        if (command == "train") return peft::cli::run_train(args);
+        if (command == "eval") return peft::cli::run_eval(args);
         std::cerr << "peft-studio-cli: unknown command '" << command << "' (see --help)\n";
         return 2;
     } catch (const peft::Error& e) {

@@ -91,9 +91,16 @@ void summarize_weights(ModelSummary& s, const std::vector<fs::path>& files) {
     for (const auto& [name, count] : components) s.components.push_back({name, count});
 }
 
+// The head a checkpoint of this family carries when nothing else is known: decoders have a
+// language-model head (possibly tied); encoders are counted bare, like Hugging Face's BertModel.
+TaskHead base_head_of(const ModelConfig& config) {
+    return config.family == ModelFamily::Bert ? TaskHead::None : TaskHead::CausalLM;
+}
+
 void summarize_from_config(ModelSummary& s, const ModelConfig& config) {
     std::map<std::string, int64_t> components;
-    for (const auto& site : describe_sites(config, TaskHead::CausalLM)) {
+    const TaskHead head = base_head_of(config);
+    for (const auto& site : describe_sites(config, head)) {
         for (size_t i = 0; i < site.parameter_names.size(); ++i) {
             int64_t numel = 1;
             for (int64_t d : site.parameter_shapes[i]) numel *= d;
@@ -101,7 +108,7 @@ void summarize_from_config(ModelSummary& s, const ModelConfig& config) {
         }
     }
     for (const auto& [name, count] : components) s.components.push_back({name, count});
-    s.parameters = count_base_parameters(config, TaskHead::CausalLM);
+    s.parameters = count_base_parameters(config, head);
 }
 
 } // namespace

@@ -59,7 +59,13 @@ torch::Tensor repeat_kv(const torch::Tensor& t, int64_t heads) {
 
 torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& mask,
                      bool causal, double dropout, bool training) {
-    const int64_t heads = q.size(1);
+    const int64_t batch = q.size(0), heads = q.size(1), kv_heads = k.size(1), head_dim = q.size(3);
+    if (heads != kv_heads && q.size(2) == 1) {
+        // One new token (decoding): fold each group of query heads into rows over its shared
+        // key/value head instead of copying the cache for every head. A mask [B,1,1,S] broadcasts.
+        torch::Tensor grouped = q.reshape({batch, kv_heads, heads / kv_heads, head_dim});
+        return attend(grouped, k, v, mask, false, dropout, training).reshape({batch, heads, 1, head_dim});
+    }
     torch::Tensor kk = repeat_kv(k, heads), vv = repeat_kv(v, heads);
     const double p = training ? dropout : 0.0;
     const bool is_causal = causal && !mask.defined() && q.size(2) > 1;

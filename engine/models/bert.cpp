@@ -2,17 +2,13 @@
 #include "models/bert.h"
 
 #include "core/error.h"
+#include "models/attention.h"
 #include "models/layers.h"
 #include "models/names.h"
 #include "models/site_lookup.h"
 
 namespace peft {
 namespace {
-
-double config_number(const ModelConfig& c, const char* key, double fallback) {
-    auto it = c.raw.find(key);
-    return it != c.raw.end() && it->is_number() ? it->get<double>() : fallback;
-}
 
 class EncoderBlockImpl : public torch::nn::Module {
 public:
@@ -33,16 +29,13 @@ public:
         ffn_norm = register_module("ffn_norm", NormSite(sites.at(p + ".ffn_norm"), c.hidden_size, c.norm_eps, false));
     }
 
-    torch::Tensor forward(const torch::Tensor& x, torch::Tensor mask, const PrefixKV& prefix) {
+    torch::Tensor forward(const torch::Tensor& x, const AttentionContext& ctx, const PrefixKV& prefix, size_t layer) {
         const int64_t B = x.size(0), T = x.size(1), H = c_.num_heads, D = c_.head_dim;
         torch::Tensor qs = q->forward(x).view({B, T, H, D}).transpose(1, 2);
         torch::Tensor ks = k->forward(x).view({B, T, H, D}).transpose(1, 2);
         torch::Tensor vs = v->forward(x).view({B, T, H, D}).transpose(1, 2);
-        prepend_prefix(prefix, ks, vs, mask);
-        torch::Tensor a = attend(qs, ks, vs, mask, attn_dropout_, is_training()).transpose(1, 2);
-        if (!heads->empty()) a = heads->forward(x, a);
-        a = o->forward(a.reshape({B, T, H * D}));
-        a = attn_out->forward(x, a);
+        torch::Tensor a = attention_sublayer(x, qs, ks, vs, ctx, prefix, layer, {heads.get(), o.get(), attn_out.get()},
+                                             attn_dropout_, is_training());
         if (hidden_dropout_ > 0 && is_training()) a = torch::dropout(a, hidden_dropout_, true);
         torch::Tensor h = attn_norm->forward(a + x);
 
@@ -50,6 +43,12 @@ public:
         f = ffn_out->forward(h, f);
         if (hidden_dropout_ > 0 && is_training()) f = torch::dropout(f, hidden_dropout_, true);
         return ffn_norm->forward(f + h);
+    }
+
+    /// The block's sites in data-path order (post-norm: each norm after its residual add).
+    std::vector<SiteImpl*> block_sites() {
+        return {q.get(), k.get(), v.get(), kv.get(), heads.get(), o.get(), attn_out.get(), attn_norm.get(),
+                up.get(), down.get(), ffn_out.get(), ffn_norm.get()};
     }
 
     LinearSite q{nullptr}, k{nullptr}, v{nullptr}, o{nullptr}, up{nullptr}, down{nullptr};
@@ -95,24 +94,17 @@ public:
             blocks.push_back(register_module("layer" + std::to_string(i),
                                              EncoderBlock(config_, sites, i, attn_dropout, hidden_dropout_)));
             auto& b = *blocks.back();
-            add_linear(*b.q);
-            add_linear(*b.k);
-            add_linear(*b.v);
-            register_site(*b.kv);
+            for (SiteImpl* site : b.block_sites()) {
+                register_site(*site);
+                collect_site_tensors(*site, named_);
+            }
             kv_sites_.push_back(b.kv.get());
-            register_site(*b.heads);
-            add_linear(*b.o);
-            register_site(*b.attn_out);
-            add_norm(*b.attn_norm);
-            add_linear(*b.up);
-            add_linear(*b.down);
-            register_site(*b.ffn_out);
-            add_norm(*b.ffn_norm);
         }
         if (head == TaskHead::SequenceClassification) {
             if (!roberta_) {
                 pooler = register_module("pooler", sites.linear("pooler"));
-                add_linear(*pooler);
+                register_site(*pooler);
+                collect_site_tensors(*pooler, named_);
             }
             head_site = register_module("head", Site(sites.at("head")));
             register_site(*head_site);
@@ -157,20 +149,23 @@ public:
         if (prefix + T + config_.position_offset > config_.max_positions)
             throw Error("sequence of " + std::to_string(T + prefix) + " positions is longer than the model's " +
                         std::to_string(config_.max_positions - config_.position_offset) + " (max_position_embeddings)");
+        // Positions as transformers computes them when a prefix is passed as past_key_values
+        // (real tokens start after it); prompt tokens, when present, come first.
         torch::Tensor positions;
         if (roberta_) {
-            // transformers: positions count real (non-padding) tokens from padding_idx + 1.
+            // RoBERTa counts real (non-padding) tokens from padding_idx + 1; padding sits at padding_idx.
             const int64_t pad = config_.pad_token_id.value_or(1);
             torch::Tensor real = ids.ne(pad).to(torch::kLong);
-            positions = (real.cumsum(1) + prefix) * real + pad;
+            positions = (real.cumsum(1) + prefix + virtual_tokens) * real + pad;
         } else {
-            positions = torch::arange(prefix, prefix + ids.size(1), ids.options()).unsqueeze(0).expand({B, ids.size(1)});
+            positions = torch::arange(prefix + virtual_tokens, prefix + T, ids.options()).unsqueeze(0).expand({B, ids.size(1)});
         }
         if (virtual_tokens > 0) {
-            // Virtual tokens are already embeddings; real tokens keep their own positions.
+            // Virtual tokens are already embeddings: they only get positions and token type 0.
+            const int64_t first = prefix + (roberta_ ? config_.pad_token_id.value_or(1) + 1 : 0);
+            torch::Tensor virtual_positions = torch::arange(first, first + virtual_tokens, ids.options());
             x = torch::cat({prompt, x}, 1);
-            positions = torch::cat({torch::arange(virtual_tokens, ids.options()).unsqueeze(0).expand({B, virtual_tokens}),
-                                    positions + virtual_tokens}, 1);
+            positions = torch::cat({virtual_positions.unsqueeze(0).expand({B, virtual_tokens}), positions}, 1);
             types = torch::cat({torch::zeros({B, virtual_tokens}, types.options()), types}, 1);
             if (mask.defined()) mask = torch::cat({torch::ones({B, virtual_tokens}, mask.options()), mask}, 1);
         }
@@ -180,10 +175,9 @@ public:
         if (!embeddings->empty()) x = embeddings->forward(x, x);
         if (hidden_dropout_ > 0 && is_training()) x = torch::dropout(x, hidden_dropout_, true);
 
-        torch::Tensor attn_mask = build_attention_mask(mask, B, T, 0, false, x.scalar_type(), x.device());
-        if (!attn_mask.defined() && prefix > 0) // per-layer prefixes widen a mask; start from "all visible"
-            attn_mask = torch::zeros({B, 1, T, T}, x.options());
-        for (size_t i = 0; i < blocks.size(); ++i) x = blocks[i]->forward(x, attn_mask, prefixes[i]);
+        AttentionContext ctx; // bidirectional: undefined mask = every key visible
+        ctx.mask = build_attention_mask(mask, B, T, 0, false, x.scalar_type(), x.device());
+        for (size_t i = 0; i < blocks.size(); ++i) x = blocks[i]->forward(x, ctx, prefixes[i], i);
         if (virtual_tokens > 0) x = x.narrow(1, virtual_tokens, T - virtual_tokens);
         return x;
     }
@@ -207,17 +201,6 @@ protected:
     }
 
 private:
-    void add_linear(LinearSiteImpl& s) {
-        register_site(s);
-        named_.push_back({s.info().parameter_names[0], s.weight});
-        if (s.bias.defined()) named_.push_back({s.info().parameter_names[1], s.bias});
-    }
-    void add_norm(NormSiteImpl& s) {
-        register_site(s);
-        named_.push_back({s.info().parameter_names[0], s.weight});
-        named_.push_back({s.info().parameter_names[1], s.bias});
-    }
-
     bool roberta_ = false;
     double hidden_dropout_ = 0.1;
     Site embeddings{nullptr}, head_site{nullptr};

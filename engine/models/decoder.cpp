@@ -53,14 +53,15 @@ torch::Tensor DecoderImpl::hidden_states(const ForwardInput& in) {
 
     torch::Tensor x = torch::embedding(token_embedding, ids);
     int64_t virtual_tokens = 0;
-    if (!embeddings->empty() && past == 0) {
-        // Prompt tuning: virtual tokens take the first positions; they are cached like real tokens.
-        if (auto prompt = embeddings->prompt_embeddings(B)) {
+    if (!embeddings->empty()) {
+        // Prompt tuning: virtual tokens take the first positions; they are cached like real
+        // tokens, so only the first pass (past == 0) prepends them.
+        if (auto prompt = past == 0 ? embeddings->prompt_embeddings(B) : std::nullopt) {
             virtual_tokens = prompt->size(1);
             x = torch::cat({prompt->to(x.scalar_type()), x}, 1);
             if (mask.defined()) mask = torch::cat({torch::ones({B, virtual_tokens}, mask.options()), mask}, 1);
         }
-        x = embeddings->forward(x, x);
+        x = embeddings->forward(x, x); // output modules see every token, also in cached decoding
     }
     const int64_t T = x.size(1);
     // As transformers does with a prefix passed as past_key_values, real tokens start at `prefix`.

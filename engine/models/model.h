@@ -67,8 +67,13 @@ public:
     /// Every tensor of the model under its Hugging Face name (for load, save and export).
     virtual std::vector<NamedTensor> named_tensors() = 0;
 
-    /// Initialises weights like Hugging Face's _init_weights (normal(0, 0.02), zero biases, unit norms).
+    /// Initialises weights like Hugging Face's _init_weights: normal(0, initializer_range or 0.02)
+    /// for matrices and embeddings (padding_idx rows zero; GPT-2's c_proj scaled by
+    /// 1/sqrt(2 n_layer)), zero biases, unit norms. Deterministic for a seed.
     virtual void init_weights(uint64_t seed);
+    /// The same initialisation for the named tensors only (Hugging Face names), e.g. a
+    /// classification head that a checkpoint lacks. Unknown names are ignored.
+    void init_tensors(const std::vector<std::string>& hf_names, uint64_t seed);
 
 protected:
     /// Applies the task head to final hidden states.

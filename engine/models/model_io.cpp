@@ -48,6 +48,7 @@ ModelConfig load_model_config(const std::string& model_dir) {
 void load_weights(TransformerImpl& model, const WeightSet& weights, const LoadOptions& options) {
     const HfNames names = hf_names(model.config(), model.head());
     torch::NoGradGuard no_grad;
+    std::vector<std::string> fresh_head;
     for (auto& t : model.named_tensors()) {
         if (t.tied) continue;
         std::string found;
@@ -58,8 +59,10 @@ void load_weights(TransformerImpl& model, const WeightSet& weights, const LoadOp
             }
         }
         if (found.empty()) {
-            if (is_head_tensor(t.hf_name) && model.head() == TaskHead::SequenceClassification && options.init_missing_head)
-                continue; // a fresh classification head keeps its initialisation
+            if (is_head_tensor(t.hf_name) && model.head() == TaskHead::SequenceClassification && options.init_missing_head) {
+                fresh_head.push_back(t.hf_name); // a new classification head (fine-tuning a base checkpoint)
+                continue;
+            }
             std::string where = weights.names().empty() ? "the weights" : weights.file_of(weights.names().front());
             throw Error(where + ": tensor '" + t.hf_name + "' is missing (the " + model.config().model_type +
                         " config needs it); the weights do not belong to this config.json or the file is incomplete");
@@ -74,13 +77,15 @@ void load_weights(TransformerImpl& model, const WeightSet& weights, const LoadOp
         if (t.transposed) value = value.t();
         t.tensor.copy_(value);
     }
+    if (!fresh_head.empty()) model.init_tensors(fresh_head, options.seed);
 }
 
 Transformer load_model(const std::string& model_dir, const LoadOptions& options) {
     const ModelConfig config = load_model_config(model_dir);
     Transformer model = build_model(config, options.head);
     model->to(options.dtype);
-    model->init_weights(options.seed);
+    // No init_weights here: every tensor is either loaded or, for a missing classification head,
+    // initialised by load_weights; drawing random values for a whole large model would be wasted.
     const WeightSet weights = WeightSet::open(model_dir);
     load_weights(*model, weights, options);
     model->eval();

@@ -26,7 +26,9 @@ ModelConfig load_model_config(const std::string& model_dir);
 /// the config. Errors name the file and the tensor.
 Transformer load_model(const std::string& model_dir, const LoadOptions& options = {});
 
-/// Copies tensors from `weights` into `model` (HF names). Missing or mis-shaped tensors throw.
+/// Copies tensors from `weights` into `model` (HF names). Missing or mis-shaped tensors throw,
+/// except a classification head the weights lack, which is initialised from `options.seed` when
+/// `options.init_missing_head` is set.
 void load_weights(TransformerImpl& model, const WeightSet& weights, const LoadOptions& options);
 
 /// Saves a model as a Hugging Face directory: config.json and model.safetensors, or shards of at

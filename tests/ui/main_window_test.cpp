@@ -48,7 +48,7 @@ private Q_SLOTS:
         catalog.rescan();
         QVERIFY(finished.wait(60000));
         QTableView* table = window.modelPage()->table();
-        QCOMPARE(table->model()->rowCount(), 4);
+        QCOMPARE(table->model()->rowCount(), 3); // stories260K, tiny-gpt2, bert-tiny-untrained
         window.modelPage()->selectModel(QFileInfo(assets() + QStringLiteral("/models/stories260K")).canonicalFilePath());
         QCOMPARE(window.modelPage()->detailTitle()->text(), QStringLiteral("stories260K"));
         window.modelPage()->selectModel(QFileInfo(assets() + QStringLiteral("/models/bert-tiny-untrained")).canonicalFilePath());
@@ -71,12 +71,12 @@ private Q_SLOTS:
         QCOMPARE(nav->item(0)->text(), QStringLiteral("Model"));
         window.setLanguage(QStringLiteral("ko"));
         QCOMPARE(languages.current(), QStringLiteral("ko"));
-        QCOMPARE(nav->item(0)->text(), QStringLiteral("모델"));
+        QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("모델")); // LanguageChange is posted to windows
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("파일(&F)"));
         window.setLanguage(QStringLiteral("zh_CN"));
-        QCOMPARE(nav->item(0)->text(), QStringLiteral("模型"));
+        QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("模型"));
         window.setLanguage(QStringLiteral("en"));
-        QCOMPARE(nav->item(0)->text(), QStringLiteral("Model"));
+        QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("Model"));
     }
 
     void pages_areReachableByKey() {

@@ -4,6 +4,7 @@
 #include "core/language_manager.h"
 #include "core/model_catalog.h"
 #include "core/studio_settings.h"
+#include "compose/compose_page.h"
 #include "widgets/model_page.h"
 #include "widgets/placeholder_page.h"
 
@@ -12,13 +13,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace peft {
 
@@ -50,29 +54,51 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     setObjectName(QStringLiteral("MainWindow"));
     nav_ = new QListWidget(this);
     nav_->setObjectName(QStringLiteral("navigation"));
-    nav_->setMaximumWidth(170);
+    nav_->setFixedWidth(160);
+    nav_->setSpacing(2);
+    nav_->setFrameShape(QFrame::NoFrame);
+    nav_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QFont navFont = nav_->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    nav_->setFont(navFont);
     pages_ = new QStackedWidget(this);
     modelPage_ = new ModelPage(catalog_, pages_);
+    composePage_ = new compose::ComposePage(pages_);
     for (const auto& spec : kPages) {
         pageKeys_ << QString::fromLatin1(spec.key);
         nav_->addItem(QString());
-        pages_->addWidget(QLatin1String(spec.key) == QLatin1String("model") ? static_cast<QWidget*>(modelPage_)
-                                                                             : new PlaceholderPage(spec.title, spec.description, pages_));
+        const QLatin1String key(spec.key);
+        QWidget* page = key == QLatin1String("model")     ? static_cast<QWidget*>(modelPage_)
+                        : key == QLatin1String("compose") ? static_cast<QWidget*>(composePage_)
+                                                          : new PlaceholderPage(spec.title, spec.description, pages_);
+        pages_->addWidget(page);
     }
     connect(nav_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
-    auto* split = new QSplitter(this);
-    split->addWidget(nav_);
-    split->addWidget(pages_);
-    split->setStretchFactor(1, 1);
-    setCentralWidget(split);
+    // The navigation has a fixed width (a splitter would only leave a gap beside it).
+    auto* central = new QWidget(this);
+    auto* row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(nav_);
+    auto* rule = new QFrame(central);
+    rule->setFrameShape(QFrame::VLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    row->addWidget(rule);
+    row->addWidget(pages_, 1);
+    setCentralWidget(central);
 
     toolbar_ = addToolBar(QString());
     toolbar_->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     buildMenus();
     connect(modelPage_, &ModelPage::openModelRequested, this, &MainWindow::openModelFolder);
     connect(modelPage_, &ModelPage::addFolderRequested, this, &MainWindow::addModelsFolder);
     connect(modelPage_, &ModelPage::modelSelected, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Selected %1").arg(path), 5000);
+        composePage_->setModel(path);
+    });
+    connect(composePage_, &compose::ComposePage::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 6000);
     });
     connect(catalog_, &ModelCatalog::scanStarted, this, [this] { statusBar()->showMessage(tr("Scanning model folders…")); });
     connect(catalog_, &ModelCatalog::scanFinished, this, [this] {
@@ -86,16 +112,18 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
 }
 
 void MainWindow::buildMenus() {
-    openAction_ = new QAction(this);
+    // Icons come from the platform theme, with the style's own as fallback, so they follow the
+    // system's light or dark look.
+    openAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DirOpenIcon)), QString(), this);
     openAction_->setShortcut(QKeySequence::Open);
     connect(openAction_, &QAction::triggered, this, &MainWindow::openModelFolder);
-    addFolderAction_ = new QAction(this);
+    addFolderAction_ = new QAction(QIcon::fromTheme(QStringLiteral("folder-new"), style()->standardIcon(QStyle::SP_FileDialogNewFolder)), QString(), this);
     addFolderAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(addFolderAction_, &QAction::triggered, this, &MainWindow::addModelsFolder);
-    rescanAction_ = new QAction(this);
+    rescanAction_ = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)), QString(), this);
     rescanAction_->setShortcut(QKeySequence::Refresh);
     connect(rescanAction_, &QAction::triggered, catalog_, &ModelCatalog::rescan);
-    quitAction_ = new QAction(this);
+    quitAction_ = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), QString(), this);
     quitAction_->setShortcut(QKeySequence::Quit);
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
     aboutAction_ = new QAction(this);
@@ -106,12 +134,41 @@ void MainWindow::buildMenus() {
                                .arg(QApplication::applicationVersion()));
     });
 
+    // Recipes belong to the Compose page; opening one shows it.
+    openRecipeAction_ = new QAction(this);
+    connect(openRecipeAction_, &QAction::triggered, this, [this] {
+        showPage(QStringLiteral("compose"));
+        composePage_->openRecipeDialog();
+    });
+    saveRecipeAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), QString(), this);
+    saveRecipeAction_->setShortcut(QKeySequence::Save);
+    connect(saveRecipeAction_, &QAction::triggered, this, [this] {
+        showPage(QStringLiteral("compose"));
+        composePage_->saveRecipeDialog();
+    });
+    // Undo and redo act on the recipe being composed (the only editable document so far).
+    QUndoStack* undo = composePage_->undoStack();
+    undoAction_ = new QAction(QIcon::fromTheme(QStringLiteral("edit-undo")), QString(), this);
+    undoAction_->setShortcut(QKeySequence::Undo);
+    connect(undoAction_, &QAction::triggered, undo, &QUndoStack::undo);
+    redoAction_ = new QAction(QIcon::fromTheme(QStringLiteral("edit-redo")), QString(), this);
+    redoAction_->setShortcut(QKeySequence::Redo);
+    connect(redoAction_, &QAction::triggered, undo, &QUndoStack::redo);
+    connect(undo, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
+    connect(undo, &QUndoStack::cleanChanged, this, &MainWindow::updateUndoActions);
+
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->addAction(openAction_);
     fileMenu_->addAction(addFolderAction_);
     recentMenu_ = fileMenu_->addMenu(QString());
     fileMenu_->addSeparator();
+    fileMenu_->addAction(openRecipeAction_);
+    fileMenu_->addAction(saveRecipeAction_);
+    fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
+    editMenu_ = menuBar()->addMenu(QString());
+    editMenu_->addAction(undoAction_);
+    editMenu_->addAction(redoAction_);
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->addAction(rescanAction_);
     viewMenu_->addSeparator();
@@ -151,6 +208,14 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
+void MainWindow::updateUndoActions() {
+    const QUndoStack* undo = composePage_->undoStack();
+    undoAction_->setEnabled(undo->canUndo());
+    redoAction_->setEnabled(undo->canRedo());
+    undoAction_->setText(undo->canUndo() ? tr("&Undo %1").arg(undo->undoText()) : tr("&Undo"));
+    redoAction_->setText(undo->canRedo() ? tr("&Redo %1").arg(undo->redoText()) : tr("&Redo"));
+}
+
 void MainWindow::retranslate() {
     setWindowTitle(tr("PEFT Studio"));
     for (int i = 0; i < pageKeys_.size(); ++i) {
@@ -160,14 +225,22 @@ void MainWindow::retranslate() {
     }
     fileMenu_->setTitle(tr("&File"));
     recentMenu_->setTitle(tr("Open &Recent"));
+    editMenu_->setTitle(tr("&Edit"));
     viewMenu_->setTitle(tr("&View"));
     languageMenu_->setTitle(tr("&Language"));
     helpMenu_->setTitle(tr("&Help"));
     openAction_->setText(tr("&Open Model Folder…"));
     openAction_->setToolTip(tr("Open a Hugging Face model folder (config.json and safetensors weights)"));
+    // Short toolbar labels without mnemonics (CJK menus write them as "(&O)", which would show).
+    openAction_->setIconText(tr("Open Model"));
     addFolderAction_->setText(tr("&Add Models Folder…"));
+    addFolderAction_->setIconText(tr("Add Folder"));
     rescanAction_->setText(tr("&Rescan Models"));
+    rescanAction_->setIconText(tr("Rescan"));
     quitAction_->setText(tr("&Quit"));
+    openRecipeAction_->setText(tr("Open &Recipe…"));
+    saveRecipeAction_->setText(tr("&Save Recipe As…"));
+    updateUndoActions();
     aboutAction_->setText(tr("&About PEFT Studio"));
     toolbar_->setWindowTitle(tr("Main Toolbar"));
 }

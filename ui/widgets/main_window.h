@@ -11,6 +11,9 @@ class QStackedWidget;
 class QToolBar;
 
 namespace peft {
+namespace compose {
+class ComposePage;
+}
 
 class LanguageManager;
 class ModelCatalog;
@@ -23,6 +26,7 @@ public:
     MainWindow(ModelCatalog* catalog, LanguageManager* languages, StudioSettings* settings, QWidget* parent = nullptr);
 
     ModelPage* modelPage() const { return modelPage_; }
+    compose::ComposePage* composePage() const { return composePage_; }
     /// Shows a page by its key ("model", "data", "compose", "train", "runs", "export", "playground").
     bool showPage(const QString& key);
     QString currentPageKey() const;
@@ -39,6 +43,7 @@ private:
     void openModelFolder();
     void addModelsFolder();
     void rebuildRecentMenu();
+    void updateUndoActions();
 
     ModelCatalog* catalog_;
     LanguageManager* languages_;
@@ -46,9 +51,11 @@ private:
     QListWidget* nav_;
     QStackedWidget* pages_;
     ModelPage* modelPage_;
+    compose::ComposePage* composePage_;
     QStringList pageKeys_;
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
@@ -56,6 +63,10 @@ private:
     QAction* addFolderAction_ = nullptr;
     QAction* rescanAction_ = nullptr;
     QAction* quitAction_ = nullptr;
+    QAction* openRecipeAction_ = nullptr;
+    QAction* saveRecipeAction_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
     QToolBar* toolbar_ = nullptr;

@@ -4,7 +4,7 @@
 #include "core/model_catalog.h"
 #include "widgets/model_table_model.h"
 
-#include <qcustomplot.h>
+#include "widgets/qcustomplot_include.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -169,11 +169,15 @@ void ModelPage::showDetails(int row) {
     lines << tr("Layers: %1 · width %2 · heads %3 (key/value %4) · FFN %5")
                  .arg(number(r.layers), number(r.hiddenSize), number(r.heads), number(r.kvHeads), number(r.intermediateSize));
     lines << tr("Vocabulary: %1 · positions %2").arg(number(r.vocabSize), number(r.maxPositions));
-    lines << (r.parametersFromWeights ? tr("Parameters: %1 (%2, counted in the weights)")
-                                      : tr("Parameters: %1 (%2, computed from config.json)"))
-                 .arg(locale.toString(r.parameters), humanCount(r.parameters));
-    lines << (r.weightFiles > 0 ? tr("Weights: %1 in %n file(s), %2", nullptr, r.weightFiles)
-                                      .arg(r.dtype.isEmpty() ? none : r.dtype, locale.formattedDataSize(qint64(r.weightBytes)))
+    if (r.parameters <= 0)
+        lines << tr("Parameters: unknown");
+    else
+        lines << (r.parametersFromWeights ? tr("Parameters: %1 (%2, counted in the weights)")
+                                          : tr("Parameters: %1 (%2, computed from config.json)"))
+                     .arg(locale.toString(r.parameters), humanCount(r.parameters));
+    lines << (r.weightFiles > 0 ? tr("Weights: %1 · %2 · weight files: %3")
+                                      .arg(r.dtype.isEmpty() ? none : r.dtype, locale.formattedDataSize(qint64(r.weightBytes)),
+                                           locale.toString(r.weightFiles))
                                 : tr("Weights: none"));
     lines << tr("Tokenizer: %1").arg(r.tokenizer.isEmpty() ? none : r.tokenizer);
     switch (r.source) {
@@ -196,8 +200,9 @@ void ModelPage::showDetails(int row) {
 
 void ModelPage::plotComponents(const ModelRow& r) {
     chart_->clearPlottables();
+    chart_->setVisible(!r.components.isEmpty()); // nothing to draw without weights or a known config
     const QPalette pal = palette();
-    chart_->setBackground(pal.base());
+    chart_->setBackground(pal.window()); // blends with the page in light and dark palettes
     auto* bars = new QCPBars(chart_->xAxis, chart_->yAxis);
     bars->setBrush(pal.highlight());
     bars->setPen(Qt::NoPen);

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include "train/loss.h"
+
+#include "core/error.h"
+
+namespace peft {
+namespace {
+
+constexpr int64_t kIgnore = -100;
+
+LossResult mean_cross_entropy(const torch::Tensor& logits2d, const torch::Tensor& targets1d) {
+    // Float32 log-softmax even for half-precision logits: the loss is what the guard and the
+    // curves read, and bf16 rounding there would hide small improvements.
+    auto sum = torch::nn::functional::cross_entropy(
+        logits2d.to(torch::kFloat), targets1d,
+        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnore).reduction(torch::kSum));
+    const int64_t count = targets1d.ne(kIgnore).sum().item<int64_t>();
+    LossResult result;
+    result.loss = count > 0 ? sum / static_cast<double>(count) : sum * 0.0;
+    result.sum = sum.detach();
+    result.count = count;
+    return result;
+}
+
+} // namespace
+
+LossResult causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels) {
+    if (logits.dim() != 3 || labels.dim() != 2 || logits.size(0) != labels.size(0) || logits.size(1) != labels.size(1))
+        throw Error("causal LM loss: logits must be [B, T, V] and labels [B, T] with the same B and T");
+    const int64_t vocab = logits.size(2);
+    auto shifted_logits = logits.narrow(1, 0, logits.size(1) - 1).reshape({-1, vocab});
+    auto shifted_labels = labels.narrow(1, 1, labels.size(1) - 1).reshape({-1}).to(torch::kLong);
+    return mean_cross_entropy(shifted_logits, shifted_labels);
+}
+
+LossResult classification_loss(const torch::Tensor& logits, const torch::Tensor& labels) {
+    if (logits.dim() != 2 || labels.dim() != 1 || logits.size(0) != labels.size(0))
+        throw Error("classification loss: logits must be [B, C] and labels [B]");
+    return mean_cross_entropy(logits, labels.to(torch::kLong));
+}
+
+} // namespace peft
