@@ -225,9 +225,153 @@
     </message>
 </context>
 <context>
+    <name>DataNames</name>
+    <message>
+        <location filename="../ui/data/data_names.cpp" line="+7"/>
+        <source>Classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pair classification</source>
+        <translation>문장 쌍 분류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text</source>
+        <translation>일반 텍스트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instructions (Alpaca)</source>
+        <translation>지시문 (Alpaca)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversations (ShareGPT)</source>
+        <translation>대화 (ShareGPT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat messages</source>
+        <translation>채팅 메시지</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One text and a label per row: sequence classification.</source>
+        <translation>행마다 텍스트 하나와 레이블: 시퀀스 분류.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two texts and a label per row: sentence-pair classification (entailment, paraphrase).</source>
+        <translation>행마다 텍스트 두 개와 레이블: 문장 쌍 분류(함의, 패러프레이즈).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text for causal language modelling, packed into blocks.</source>
+        <translation>인과 언어 모델링용 일반 텍스트로, 블록 단위로 묶습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instruction, optional input and output per record; the loss covers the output only.</source>
+        <translation>레코드마다 지시문, 선택적 입력, 출력이 있으며 손실은 출력에만 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A list of turns {from, value} per record; the loss covers the assistant turns only.</source>
+        <translation>레코드마다 {from, value} 턴 목록이 있으며 손실은 어시스턴트 턴에만 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A list of {role, content} messages per record; the loss covers the assistant turns only.</source>
+        <translation>레코드마다 {role, content} 메시지 목록이 있으며 손실은 어시스턴트 턴에만 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+24"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Second text</source>
+        <translation>두 번째 텍스트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instruction</source>
+        <translation>지시문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System prompt</source>
+        <translation>시스템 프롬프트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversations</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whole file</source>
+        <translation>파일 전체</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paragraphs</source>
+        <translation>문단</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TSV</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+37"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+38"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -295,7 +439,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+53"/>
+        <location filename="../ui/main.cpp" line="+70"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>파라미터 효율적 미세 조정 스튜디오</translation>
     </message>
@@ -320,6 +464,11 @@
         <translation>이 레시피(JSON)를 구성 페이지에서 엽니다.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Open this dataset (CSV, TSV, JSON, JSONL or text) on the Data page.</source>
+        <translation>이 데이터셋(CSV, TSV, JSON, JSONL 또는 텍스트)을 데이터 페이지에서 엽니다.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>&apos;%1&apos; 번역이 없습니다. en, ko 또는 zh_CN을 사용하세요.</translation>
@@ -335,7 +484,12 @@
         <translation>%1은(는) 모델 폴더가 아닙니다: config.json이 없습니다.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+16"/>
+        <source>%1 is not a file.</source>
+        <translation>%1은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>표시할 페이지: model, data, compose, train, runs, export, playground.</translation>
     </message>
@@ -348,12 +502,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+51"/>
         <source>Selected %1</source>
         <translation>%1 선택됨</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Scanning model folders…</source>
         <translation>모델 폴더 검색 중…</translation>
     </message>
@@ -375,7 +529,7 @@
         <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;트랜스포머 모델의 파라미터 효율적 미세 조정: 어댑터, LoRA, 프리픽스 튜닝 등을 조합하고 학습하고 내보냅니다.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>&amp;Undo %1</source>
         <translation>%1 실행 취소(&amp;U)</translation>
     </message>
@@ -468,6 +622,16 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Dataset…</source>
+        <translation>데이터셋 열기(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a CSV, TSV, JSON, JSONL or text dataset on the Data page</source>
+        <translation>CSV, TSV, JSON, JSONL 또는 텍스트 데이터셋을 데이터 페이지에서 엽니다</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1214,6 +1378,389 @@
         <location line="+99"/>
         <source>Block %1</source>
         <translation>블록 %1</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::ColumnMappingEditor</name>
+    <message>
+        <location filename="../ui/data/column_mapping_editor.cpp" line="+69"/>
+        <source>Open a dataset to map its columns.</source>
+        <translation>데이터셋을 열면 열을 매핑할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A plain text file is one column of text: nothing to map.</source>
+        <translation>일반 텍스트 파일은 텍스트 한 열이므로 매핑할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (optional):</source>
+        <translation>%1 (선택):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::DataPage</name>
+    <message>
+        <location filename="../ui/data/data_page.cpp" line="+161"/>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open Dataset</source>
+        <translation>데이터셋 열기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datasets (*.csv *.tsv *.tab *.json *.jsonl *.ndjson *.txt *.md *.text);;All files (*)</source>
+        <translation>데이터셋 (*.csv *.tsv *.tab *.json *.jsonl *.ndjson *.txt *.md *.text);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opened %1</source>
+        <translation>%1 열림</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No dataset open. Open a CSV, TSV, JSON, JSONL or text file, or drop one here.</source>
+        <translation>열린 데이터셋이 없습니다. CSV, TSV, JSON, JSONL 또는 텍스트 파일을 열거나 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln non-blank line(s)</source>
+        <translation>
+            <numerusform>비어 있지 않은 줄 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln행</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first %1 rows indexed</source>
+        <translation>처음 %1행만 색인됨</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 with a header</source>
+        <translation>%1, 헤더 있음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 without a header</source>
+        <translation>%1, 헤더 없음</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Dataset…</source>
+        <translation>데이터셋 열기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a CSV, TSV, JSON, JSONL or text file (or drop one on this page)</source>
+        <translation>CSV, TSV, JSON, JSONL 또는 텍스트 파일을 엽니다(이 페이지에 끌어다 놓아도 됩니다)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Detected: %1</source>
+        <translation>감지됨: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detected: %1 (changed by you)</source>
+        <translation>감지됨: %1 (사용자가 변경함)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Detection looked at the first %n record(s): %1</source>
+        <translation>
+            <numerusform>처음 %n개 레코드를 보고 감지했습니다: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detected when a file is opened.</source>
+        <translation>파일을 열면 감지합니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>통계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row errors</source>
+        <translation>행 오류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row errors (checking…)</source>
+        <translation>행 오류 (확인 중…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row errors (%1)</source>
+        <translation>행 오류 (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token lengths</source>
+        <translation>토큰 길이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label balance</source>
+        <translation>레이블 분포</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::LabelBalanceChart</name>
+    <message>
+        <location filename="../ui/data/label_balance_chart.cpp" line="+32"/>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples</source>
+        <translation>예제 수</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No statistics yet</source>
+        <translation>아직 통계가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This format has no labels</source>
+        <translation>이 형식에는 레이블이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::LengthHistogram</name>
+    <message>
+        <location filename="../ui/data/length_histogram.cpp" line="+32"/>
+        <source>Tokens per document</source>
+        <translation>문서당 토큰 수</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tokens per example</source>
+        <translation>예제당 토큰 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>문서 수</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples</source>
+        <translation>예제 수</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No rows</source>
+        <translation>행이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No statistics yet</source>
+        <translation>아직 통계가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>block size %1</source>
+        <translation>블록 크기 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max length %1</source>
+        <translation>최대 길이 %1</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::RowErrorList</name>
+    <message>
+        <location filename="../ui/data/row_error_list.cpp" line="+35"/>
+        <source>line %1: %2</source>
+        <translation>%1번째 줄: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+Click to show the row.</source>
+        <translation>%1
+클릭하면 해당 행을 표시합니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No malformed rows.</source>
+        <translation>잘못된 행이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 외 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::StatisticsPanel</name>
+    <message>
+        <location filename="../ui/data/statistics_panel.cpp" line="+95"/>
+        <source>Select a model on the Model page: its tokenizer counts the tokens.</source>
+        <translation>모델 페이지에서 모델을 선택하세요. 그 모델의 토크나이저로 토큰을 셉니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting tokens…</source>
+        <translation>토큰 세는 중…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a dataset to see its statistics.</source>
+        <translation>데이터셋을 열면 통계를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No statistics: %1</source>
+        <translation>통계 없음: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Documents: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>문서: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>예제: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped rows: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>건너뛴 행: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longer than a block: &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>블록 초과: &lt;b&gt;%1&lt;/b&gt; (%2%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truncated: &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>잘림: &lt;b&gt;%1&lt;/b&gt; (%2%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens per row: min %1 · mean %2 · max %3</source>
+        <translation>행당 토큰: 최소 %1 · 평균 %2 · 최대 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens kept: %1</source>
+        <translation>유지된 토큰: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens with loss: %1 (%2%)</source>
+        <translation>손실이 적용되는 토큰: %1 (%2%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;i&gt;Updating…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;갱신 중…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tokenizer:</source>
+        <translation>토크나이저:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no model selected</source>
+        <translation>선택된 모델 없음</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Block size:</source>
+        <translation>블록 크기:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max length:</source>
+        <translation>최대 길이:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens per training block; longer documents continue in the next block.</source>
+        <translation>학습 블록당 토큰 수입니다. 더 긴 문서는 다음 블록으로 이어집니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples longer than this many tokens are truncated.</source>
+        <translation>이 토큰 수보다 긴 예제는 잘립니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> tokens</source>
+        <translation> 토큰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents:</source>
+        <translation>문서 나누기:</translation>
     </message>
 </context>
 </TS>

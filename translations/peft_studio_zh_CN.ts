@@ -225,9 +225,153 @@
     </message>
 </context>
 <context>
+    <name>DataNames</name>
+    <message>
+        <location filename="../ui/data/data_names.cpp" line="+7"/>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pair classification</source>
+        <translation>句对分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instructions (Alpaca)</source>
+        <translation>指令（Alpaca）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversations (ShareGPT)</source>
+        <translation>对话（ShareGPT）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat messages</source>
+        <translation>聊天消息</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One text and a label per row: sequence classification.</source>
+        <translation>每行一段文本和一个标签：序列分类。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two texts and a label per row: sentence-pair classification (entailment, paraphrase).</source>
+        <translation>每行两段文本和一个标签：句对分类（蕴含、复述）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text for causal language modelling, packed into blocks.</source>
+        <translation>用于因果语言建模的纯文本，打包成块。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instruction, optional input and output per record; the loss covers the output only.</source>
+        <translation>每条记录包含指令、可选输入和输出；损失只计算输出部分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A list of turns {from, value} per record; the loss covers the assistant turns only.</source>
+        <translation>每条记录是一个 {from, value} 轮次列表；损失只计算助手的轮次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A list of {role, content} messages per record; the loss covers the assistant turns only.</source>
+        <translation>每条记录是一个 {role, content} 消息列表；损失只计算助手的轮次。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+24"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Second text</source>
+        <translation>第二段文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TSV</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+37"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+38"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -295,7 +439,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+53"/>
+        <location filename="../ui/main.cpp" line="+70"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>参数高效微调工作室</translation>
     </message>
@@ -320,6 +464,11 @@
         <translation>在组合页面中打开此配方（JSON）。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Open this dataset (CSV, TSV, JSON, JSONL or text) on the Data page.</source>
+        <translation>在数据页面中打开此数据集（CSV、TSV、JSON、JSONL 或文本）。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>没有“%1”的翻译；请使用 en、ko 或 zh_CN。</translation>
@@ -335,7 +484,12 @@
         <translation>%1 不是模型文件夹：其中没有 config.json。</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+16"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>要显示的页面：model、data、compose、train、runs、export、playground。</translation>
     </message>
@@ -348,12 +502,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+51"/>
         <source>Selected %1</source>
         <translation>已选择 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Scanning model folders…</source>
         <translation>正在扫描模型文件夹…</translation>
     </message>
@@ -375,7 +529,7 @@
         <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Transformer 模型的参数高效微调：组合适配器、LoRA、前缀微调等方法，进行训练并导出。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
@@ -468,6 +622,16 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Dataset…</source>
+        <translation>打开数据集(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a CSV, TSV, JSON, JSONL or text dataset on the Data page</source>
+        <translation>在数据页面中打开 CSV、TSV、JSON、JSONL 或文本数据集</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1214,6 +1378,389 @@
         <location line="+99"/>
         <source>Block %1</source>
         <translation>块 %1</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::ColumnMappingEditor</name>
+    <message>
+        <location filename="../ui/data/column_mapping_editor.cpp" line="+69"/>
+        <source>Open a dataset to map its columns.</source>
+        <translation>打开数据集后即可映射其列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A plain text file is one column of text: nothing to map.</source>
+        <translation>纯文本文件只有一列文本，无需映射。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (optional):</source>
+        <translation>%1（可选）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::DataPage</name>
+    <message>
+        <location filename="../ui/data/data_page.cpp" line="+161"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open Dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datasets (*.csv *.tsv *.tab *.json *.jsonl *.ndjson *.txt *.md *.text);;All files (*)</source>
+        <translation>数据集 (*.csv *.tsv *.tab *.json *.jsonl *.ndjson *.txt *.md *.text);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No dataset open. Open a CSV, TSV, JSON, JSONL or text file, or drop one here.</source>
+        <translation>尚未打开数据集。请打开 CSV、TSV、JSON、JSONL 或文本文件，或将文件拖放到此处。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln non-blank line(s)</source>
+        <translation>
+            <numerusform>%Ln 个非空行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first %1 rows indexed</source>
+        <translation>仅索引了前 %1 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 with a header</source>
+        <translation>%1，有表头</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 without a header</source>
+        <translation>%1，无表头</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Dataset…</source>
+        <translation>打开数据集…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a CSV, TSV, JSON, JSONL or text file (or drop one on this page)</source>
+        <translation>打开 CSV、TSV、JSON、JSONL 或文本文件（也可拖放到此页面）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Detected: %1</source>
+        <translation>检测结果：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detected: %1 (changed by you)</source>
+        <translation>检测结果：%1（已由您更改）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Detection looked at the first %n record(s): %1</source>
+        <translation>
+            <numerusform>检测依据前 %n 条记录：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detected when a file is opened.</source>
+        <translation>打开文件时自动检测。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row errors</source>
+        <translation>行错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row errors (checking…)</source>
+        <translation>行错误（检查中…）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row errors (%1)</source>
+        <translation>行错误（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token lengths</source>
+        <translation>词元长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label balance</source>
+        <translation>标签分布</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::LabelBalanceChart</name>
+    <message>
+        <location filename="../ui/data/label_balance_chart.cpp" line="+32"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No statistics yet</source>
+        <translation>尚无统计</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This format has no labels</source>
+        <translation>此格式没有标签</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::LengthHistogram</name>
+    <message>
+        <location filename="../ui/data/length_histogram.cpp" line="+32"/>
+        <source>Tokens per document</source>
+        <translation>每个文档的词元数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tokens per example</source>
+        <translation>每个样本的词元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No rows</source>
+        <translation>没有行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No statistics yet</source>
+        <translation>尚无统计</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>block size %1</source>
+        <translation>块大小 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max length %1</source>
+        <translation>最大长度 %1</translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::RowErrorList</name>
+    <message>
+        <location filename="../ui/data/row_error_list.cpp" line="+35"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+Click to show the row.</source>
+        <translation>%1
+单击以显示该行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No malformed rows.</source>
+        <translation>没有格式错误的行。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>peft::datapage::StatisticsPanel</name>
+    <message>
+        <location filename="../ui/data/statistics_panel.cpp" line="+95"/>
+        <source>Select a model on the Model page: its tokenizer counts the tokens.</source>
+        <translation>请在模型页面选择模型：将用它的分词器统计词元。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting tokens…</source>
+        <translation>正在统计词元…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a dataset to see its statistics.</source>
+        <translation>打开数据集后即可查看统计。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No statistics: %1</source>
+        <translation>无统计：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Documents: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>文档：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>样本：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped rows: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>跳过的行：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longer than a block: &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>超过一个块：&lt;b&gt;%1&lt;/b&gt;（%2%）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truncated: &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>被截断：&lt;b&gt;%1&lt;/b&gt;（%2%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens per row: min %1 · mean %2 · max %3</source>
+        <translation>每行词元：最少 %1 · 平均 %2 · 最多 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens kept: %1</source>
+        <translation>保留的词元：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens with loss: %1 (%2%)</source>
+        <translation>计算损失的词元：%1（%2%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;i&gt;Updating…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;正在更新…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tokenizer:</source>
+        <translation>分词器：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no model selected</source>
+        <translation>未选择模型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Block size:</source>
+        <translation>块大小：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max length:</source>
+        <translation>最大长度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens per training block; longer documents continue in the next block.</source>
+        <translation>每个训练块的词元数；更长的文档会延续到下一个块。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples longer than this many tokens are truncated.</source>
+        <translation>超过此词元数的样本会被截断。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents:</source>
+        <translation>文档划分：</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,8 @@
 #include "core/model_catalog.h"
 #include "core/studio_settings.h"
 #include "compose/compose_page.h"
+#include "core/dataset_session.h"
+#include "data/data_page.h"
 #include "widgets/main_window.h"
 #include "widgets/model_page.h"
 
@@ -16,12 +18,15 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 namespace {
 
-/// --screenshot: grabs the window once the scan (and the --model folder, if any) are in, then quits.
-void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, const QString& file, bool waitForModel) {
-    auto pending = std::make_shared<int>(waitForModel ? 2 : 1);
+/// --screenshot: grabs the window once the scan (and the --model folder, and the --data file's
+/// statistics, if any) are in, then quits.
+void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, const QString& file, bool waitForModel,
+                       bool waitForData) {
+    auto pending = std::make_shared<int>(1 + (waitForModel ? 1 : 0) + (waitForData ? 1 : 0));
     auto done = [&window, file, pending] {
         if (--*pending > 0) return;
         // Let the table, the detail pane and the chart lay out before grabbing.
@@ -33,6 +38,18 @@ void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, co
     };
     QObject::connect(&catalog, &peft::ModelCatalog::scanFinished, &window, done, Qt::SingleShotConnection);
     if (waitForModel) QObject::connect(&catalog, &peft::ModelCatalog::modelAdded, &window, done, Qt::SingleShotConnection);
+    if (waitForData) {
+        // Statistics follow the file's opening (and the model's tokenizer); a file that cannot be
+        // opened shows its message instead.
+        auto* session = window.dataPage()->session();
+        auto dataDone = std::make_shared<bool>(false);
+        const auto once = [done, dataDone] {
+            if (std::exchange(*dataDone, true)) return;
+            done();
+        };
+        QObject::connect(session, &peft::DatasetSession::statisticsFinished, &window, once);
+        QObject::connect(session, &peft::DatasetSession::openFailed, &window, once);
+    }
 }
 
 } // namespace
@@ -63,7 +80,9 @@ int main(int argc, char** argv) {
     const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("main", "Interface language: en, ko, zh_CN."), QStringLiteral("CODE"));
     const QCommandLineOption recipeOption(QStringLiteral("recipe"), QCoreApplication::translate("main", "Open this recipe (JSON) on the Compose page."),
                                           QStringLiteral("FILE"));
-    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption});
+    const QCommandLineOption dataOption(QStringLiteral("data"), QCoreApplication::translate("main", "Open this dataset (CSV, TSV, JSON, JSONL or text) on the Data page."),
+                                        QStringLiteral("FILE"));
+    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption, dataOption});
     parser.process(app);
 
     if (parser.isSet(langOption) && !languages.apply(parser.value(langOption))) {
@@ -91,15 +110,25 @@ int main(int argc, char** argv) {
         }
         window.modelPage()->selectModel(QFileInfo(model).canonicalFilePath());
         window.composePage()->setModel(QFileInfo(model).canonicalFilePath());
+        window.dataPage()->setModel(QFileInfo(model).canonicalFilePath());
         catalog.addModelFolder(model);
     }
     if (parser.isSet(recipeOption) && !window.composePage()->loadRecipe(parser.value(recipeOption))) {
         qWarning("%s", qPrintable(window.composePage()->messageLabel()->text()));
         return 2;
     }
+    const bool openData = parser.isSet(dataOption);
+    if (openData) {
+        const QString data = parser.value(dataOption);
+        if (!QFileInfo(data).isFile()) {
+            qWarning("%s", qPrintable(QCoreApplication::translate("main", "%1 is not a file.").arg(data)));
+            return 2;
+        }
+        window.dataPage()->openFile(data);
+    }
     if (parser.isSet(screenshotOption)) {
         window.resize(1360, 860); // the same picture whatever the saved geometry
-        arrangeScreenshot(window, catalog, parser.value(screenshotOption), openModel);
+        arrangeScreenshot(window, catalog, parser.value(screenshotOption), openModel, openData);
     }
     window.show();
     catalog.rescan();

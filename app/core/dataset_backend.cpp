@@ -162,8 +162,17 @@ std::shared_ptr<const DatasetFile> DatasetFile::open(const QString& path, QStrin
         if (s.kind == State::Kind::Delimited) {
             for (const auto& c : s.index.columns) s.columns << qs(c);
         } else if (s.kind != State::Kind::Text) {
-            s.keys = detected.columns;
-            for (const auto& c : detected.columns) s.columns << qs(c);
+            // JSON keys come sorted by name; the mapped ones go first, in role order, so an
+            // alpaca preview reads instruction, input, output.
+            const auto mapping = toMapping(detected.mapping, detected.columns);
+            for (const char* role : {"text", "text_pair", "label", "system", "instruction", "input", "output",
+                                     "conversations", "messages"}) {
+                const auto key = mapping.value(QString::fromLatin1(role)).toStdString();
+                if (!key.empty() && std::find(s.keys.begin(), s.keys.end(), key) == s.keys.end()) s.keys.push_back(key);
+            }
+            for (const auto& c : detected.columns)
+                if (std::find(s.keys.begin(), s.keys.end(), c) == s.keys.end()) s.keys.push_back(c);
+            for (const auto& c : s.keys) s.columns << qs(c);
         }
         DatasetDetection& d = s.detection;
         d.format = QString::fromLatin1(data::to_string(detected.format));

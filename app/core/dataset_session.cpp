@@ -35,6 +35,7 @@ DatasetSession::DatasetSession(QObject* parent) : QObject(parent) {
 
 DatasetSession::~DatasetSession() {
     cancelScan();
+    if (statsCancel_) statsCancel_->store(true);
     statsTimer_.stop();
     pool_.waitForDone();
 }
@@ -146,7 +147,10 @@ DatasetStatsRequest DatasetSession::statisticsRequest() const {
 }
 
 void DatasetSession::scheduleStatistics() {
-    if (file_) statsTimer_.start();
+    if (!file_) return;
+    // A run for older settings is stopped (it would be dropped anyway) so the new one starts soon.
+    if (statsCancel_) statsCancel_->store(true);
+    statsTimer_.start();
 }
 
 void DatasetSession::startStatistics() {
@@ -154,20 +158,24 @@ void DatasetSession::startStatistics() {
     if (statsRunning_) return; // the running job's finish handler starts the next one
     const DatasetStatsRequest request = statisticsRequest();
     statsRunning_ = true;
+    statsCancel_ = std::make_shared<std::atomic_bool>(false);
     Q_EMIT statisticsStarted();
     auto* watcher = new QFutureWatcher<DatasetStatistics>(this);
     connect(watcher, &QFutureWatcher<DatasetStatistics>::finished, this, [this, watcher, request] {
         watcher->deleteLater();
         statsRunning_ = false;
-        if (!(request == statisticsRequest())) {
+        DatasetStatistics result = watcher->result();
+        if (result.cancelled || !(request == statisticsRequest())) {
             startStatistics(); // settings changed while it ran: this result is stale
             return;
         }
-        statistics_ = watcher->result();
+        statistics_ = std::move(result);
         Q_EMIT statisticsFinished();
         rebuildRowErrors();
     });
-    watcher->setFuture(QtConcurrent::run(&pool_, [request] { return computeDatasetStatistics(request); }));
+    watcher->setFuture(QtConcurrent::run(&pool_, [request, cancel = statsCancel_] {
+        return computeDatasetStatistics(request, cancel.get());
+    }));
 }
 
 void DatasetSession::startErrorScan() {

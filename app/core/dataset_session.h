@@ -23,7 +23,8 @@ class DatasetSession final : public QObject {
     Q_OBJECT
 public:
     explicit DatasetSession(QObject* parent = nullptr);
-    /// Cancels the error scan and waits for the workers still running.
+    /// Cancels the error scan and the statistics and waits for the workers still running (a
+    /// statistics run stops at its next row; reading a file is not interrupted).
     ~DatasetSession() override;
 
     /// Opens `path` off the GUI thread: opened() or openFailed() follows. The previous file
@@ -95,6 +96,7 @@ private:
 
     DatasetStatistics statistics_;
     bool statsRunning_ = false;
+    std::shared_ptr<std::atomic_bool> statsCancel_; ///< of the run in progress
     QTimer statsTimer_; ///< coalesces a burst of edits into one run
     QThreadPool pool_;  ///< the session's own jobs, so the destructor can wait for exactly them
 };

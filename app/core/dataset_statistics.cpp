@@ -77,16 +77,36 @@ data::TokenizedDataset measureDocuments(const DatasetStatsRequest& request, cons
     return out;
 }
 
+/// Thrown from inside the engine's row loop to stop it; not a std::exception, so nothing in the
+/// engine mistakes it for a row error.
+struct Cancelled {};
+
+/// The engine has no cancel flag, but it tokenizes row by row through these functions: checking
+/// the flag there stops a long run within one row.
+void makeCancellable(data::TokenEncoder& encoder, const std::atomic_bool* cancel) {
+    if (!cancel) return;
+    encoder.encode = [inner = encoder.encode, cancel](const std::string& text) {
+        if (cancel->load(std::memory_order_relaxed)) throw Cancelled{};
+        return inner(text);
+    };
+    encoder.encode_for_classification = [inner = encoder.encode_for_classification, cancel](
+                                            const std::string& a, const std::string* b, std::vector<int64_t>* types) {
+        if (cancel->load(std::memory_order_relaxed)) throw Cancelled{};
+        return inner(a, b, types);
+    };
+}
+
 } // namespace
 
-DatasetStatistics computeDatasetStatistics(const DatasetStatsRequest& request) {
+DatasetStatistics computeDatasetStatistics(const DatasetStatsRequest& request, const std::atomic_bool* cancel) {
     DatasetStatistics result;
     result.maxLengthSetting = request.maxLength;
     try {
         if (request.modelDir.isEmpty()) throw Error("no model selected: its tokenizer measures the lengths");
         const auto tokenizer = load_tokenizer(request.modelDir.toStdString());
         result.tokenizer = qs(tokenizer->kind());
-        const auto encoder = data::TokenEncoder::from(*tokenizer);
+        auto encoder = data::TokenEncoder::from(*tokenizer);
+        makeCancellable(encoder, cancel);
         const auto format = data::data_format_from_string(request.format.toStdString());
         const auto mapping = toColumnMapping(request.mapping);
 
@@ -125,6 +145,9 @@ DatasetStatistics computeDatasetStatistics(const DatasetStatsRequest& request) {
         result.ok = true;
     } catch (const std::exception& e) {
         result.error = qs(e.what());
+    } catch (const Cancelled&) {
+        result.cancelled = true;
+        result.error = QStringLiteral("cancelled");
     }
     return result;
 }

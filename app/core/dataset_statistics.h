@@ -5,6 +5,8 @@
 
 #include "core/dataset_types.h"
 
+#include <atomic>
+
 namespace peft {
 
 struct DatasetStatsRequest {
@@ -20,9 +22,10 @@ struct DatasetStatsRequest {
 };
 
 /// Reads and tokenizes the whole file (rows with problems are skipped and listed in `errors`).
-/// Slow: call it off the GUI thread. Never throws: problems come back in `error`.
+/// Slow: call it off the GUI thread. Never throws: problems come back in `error`. Setting
+/// `cancel` stops it at the next row it tokenizes (then `cancelled` is set).
 /// Plain text is measured per document (it is packed into blocks for training, so nothing is
 /// cut); `truncatedRows` then counts documents longer than a block.
-DatasetStatistics computeDatasetStatistics(const DatasetStatsRequest& request);
+DatasetStatistics computeDatasetStatistics(const DatasetStatsRequest& request, const std::atomic_bool* cancel = nullptr);
 
 } // namespace peft

@@ -52,6 +52,7 @@ struct DatasetLengthBin {
 /// Token statistics of a file under a format, mapping, tokenizer and maximum length.
 struct DatasetStatistics {
     bool ok = false;
+    bool cancelled = false;  ///< stopped because the settings changed
     QString error;           ///< why there are no statistics (engine message)
     QString tokenizer;       ///< the tokenizer's kind, e.g. "SentencePiece model"
     bool documents = false;  ///< plain text: rows are documents, not examples

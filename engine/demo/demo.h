@@ -20,7 +20,8 @@ inline constexpr int kDemoVersion = 1;
 /// cached demo built with other values is rebuilt.
 struct DemoOptions {
     uint64_t seed = 1234;           ///< corpus, tokenizer, initial weights and data order
-    int64_t max_steps = 400;        ///< pretraining optimizer steps (the deterministic budget)
+    int64_t max_steps = 200;        ///< pretraining optimizer steps (the deterministic budget;
+                                    ///< about a minute on 2 idle cores)
     /// Wall-clock cap on pretraining in seconds; 0 = none. When it stops the run before
     /// `max_steps`, the model is kept (it is complete, just trained less) but is no longer
     /// reproducible from the seed.

@@ -49,9 +49,6 @@ constexpr std::array<std::string_view, 6> kGlad = {"happy", "glad", "proud", "ex
 constexpr std::array<std::string_view, 6> kSad = {"sad", "upset", "scared", "angry", "lonely", "grumpy"};
 constexpr std::array<std::string_view, 6> kAnimalActs = {"eating a leaf", "sleeping in the sun", "singing a song",
                                                          "running in circles", "hiding in a hole", "looking at the sky"};
-constexpr std::array<std::string_view, 6> kLessons = {"friends help each other", "it is good to share",
-                                                      "being kind makes everyone happy", "you should never give up",
-                                                      "it is good to say sorry", "helping others feels good"};
 
 Character make_character(Rng& rng) {
     Character c;
@@ -182,18 +179,43 @@ std::string one_story(Rng& rng) {
     }
 }
 
+/// A fable in the pretraining corpus's own words, with a title and a lesson that follows from the
+/// story (sharing, helping or saying sorry), so a LoRA can learn the format and the link quickly.
 std::string fable(Rng& rng) {
     const Character a = make_character(rng), b = other_character(rng, a);
-    const std::string size(rng.pick(kSizes)), thing(rng.pick(kThings)), place(rng.pick(kPlaces));
-    const std::string lesson(rng.pick(kLessons));
-    std::string s = "Title: The " + size + " " + a.kind + " and the " + thing + "\n";
-    s += "In the " + place + " lived " + a_or_an(size) + " " + a.kind + " named " + a.name + ". ";
-    s += "Every day " + a.he + " played with " + a.his + " " + thing + ". ";
-    s += "One morning " + b.name + " came by, looking " + std::string(rng.pick(kSad)) + ". ";
-    s += a.name + " gave " + b.name + " the " + thing + ", and " + b.name + " smiled. ";
-    s += "From that day on, they were friends.\n";
-    s += "The lesson: " + lesson + ".";
+    const std::string size(rng.pick(kSizes)), thing(rng.pick(kThings)), color(rng.pick(kColors));
+    const std::string place(rng.pick(kPlaces));
+    std::string s = "Title: The " + size + " " + a.kind + " and the " + color + " " + thing + ". ";
+    s += "There once was " + a_or_an(size) + " " + a.kind + " called " + a.name + ". ";
+    s += a.name + " lived near the " + place + " and had " + a_or_an(color) + " " + thing + ". ";
+    switch (rng.below(3)) {
+    case 0:
+        s += "One day, " + b.name + " wanted the " + thing + " too. " + b.name + " felt " + std::string(rng.pick(kSad)) + ". ";
+        s += a.name + " said, \"We can share the " + thing + ".\" They took turns all day. ";
+        s += "The lesson: it is good to share.";
+        break;
+    case 1:
+        s += "One day, " + b.name + " could not find " + b.his + " " + std::string(rng.pick(kThings)) + ". ";
+        s += a.name + " looked " + std::string(rng.pick(kHidingSpots)) + " and found it. " + b.name + " was very " +
+             std::string(rng.pick(kGlad)) + ". ";
+        s += "The lesson: friends help each other.";
+        break;
+    default:
+        s += "One day, " + a.name + " and " + b.name + " could not agree and felt " + std::string(rng.pick(kSad)) + ". ";
+        s += "Then " + a.name + " said sorry, and they played together. ";
+        s += "The lesson: it is good to say sorry.";
+        break;
+    }
     return s;
+}
+
+/// Both kinds of feeling in one sentence; the label is the one that comes last. 4 of 10 rows, so
+/// that a classifier has to read the order, not just spot a word.
+std::string turn_sentence(Rng& rng, const Character& a, const std::string& thing, bool positive) {
+    const std::string first(positive ? rng.pick(kSad) : rng.pick(kGlad)), last(positive ? rng.pick(kGlad) : rng.pick(kSad));
+    if (rng.chance(50)) return a.name + " was " + first + " at first, but then " + a.he + " felt " + last + ".";
+    return "At first " + a.name + (positive ? " did not like" : " liked") + " the " + thing + ", but later " + a.he +
+           (positive ? " loved it." : " hated it.");
 }
 
 std::string positive_sentence(Rng& rng, const Character& a, const std::string& thing) {
@@ -245,7 +267,9 @@ std::vector<LabeledText> make_sentiment(int64_t count, uint64_t seed) {
         const std::string thing = std::string(rng.pick(kColors)) + " " + std::string(rng.pick(kThings));
         const std::string where = "At the " + std::string(rng.pick(kPlaces)) + ", ";
         const bool positive = rng.chance(50);
-        std::string text = where + (positive ? positive_sentence(rng, a, thing) : negative_sentence(rng, a, thing));
+        std::string text = where + (rng.chance(40)   ? turn_sentence(rng, a, thing, positive)
+                                    : positive ? positive_sentence(rng, a, thing)
+                                               : negative_sentence(rng, a, thing));
         if (!seen.insert(text).second) continue;
         out.push_back({std::move(text), positive ? "positive" : "negative"});
     }

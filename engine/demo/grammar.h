@@ -12,8 +12,9 @@ namespace peft::demo {
 /// Pretraining stories, one paragraph each (~420 bytes), ASCII.
 std::vector<std::string> make_stories(int64_t count, uint64_t seed);
 
-/// Fables for the causal-LM task: a "Title:" line, a short story and a closing "The lesson:"
-/// line. A style the pretraining corpus does not have, so a LoRA visibly learns it.
+/// Fables for the causal-LM task, one line each: "Title: ...", a short story and "The lesson: ..."
+/// that follows from it. A format the pretraining corpus does not have, in its words, so a LoRA
+/// visibly learns it in a minute.
 std::vector<std::string> make_fables(int64_t count, uint64_t seed);
 
 struct LabeledText {
@@ -21,8 +22,9 @@ struct LabeledText {
     std::string label; ///< "positive" or "negative"
 };
 
-/// Sentiment sentences, half positive and half negative (in random order). The label follows
-/// from the feeling words, some negated ("was not happy").
+/// Sentiment sentences, about half positive and half negative (in random order). The label follows
+/// from the feeling words, some negated ("was not happy"), some turning ("sad at first, but then
+/// happy": the last feeling counts).
 std::vector<LabeledText> make_sentiment(int64_t count, uint64_t seed);
 
 } // namespace peft::demo

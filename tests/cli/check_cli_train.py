@@ -11,6 +11,7 @@ Usage: check_cli_train.py CLI ASSETS_DIR
 """
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -173,4 +174,6 @@ check(out.returncode == 2 and event.get("event") == "failed" and event.get("conf
 out = run(["eval", write_config("lora"), "--json"])
 check(out.returncode == 2 and "--checkpoint" in out.stderr, f"eval without --checkpoint -> exit {out.returncode}")
 
+if not failures:
+    shutil.rmtree(tmp, ignore_errors=True)  # kept when something failed, to look at
 sys.exit(1 if failures else 0)

@@ -5,6 +5,7 @@
 #include "core/model_catalog.h"
 #include "core/studio_settings.h"
 #include "compose/compose_page.h"
+#include "data/data_page.h"
 #include "widgets/model_page.h"
 #include "widgets/placeholder_page.h"
 
@@ -64,11 +65,13 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     pages_ = new QStackedWidget(this);
     modelPage_ = new ModelPage(catalog_, pages_);
     composePage_ = new compose::ComposePage(pages_);
+    dataPage_ = new datapage::DataPage(pages_);
     for (const auto& spec : kPages) {
         pageKeys_ << QString::fromLatin1(spec.key);
         nav_->addItem(QString());
         const QLatin1String key(spec.key);
         QWidget* page = key == QLatin1String("model")     ? static_cast<QWidget*>(modelPage_)
+                        : key == QLatin1String("data")    ? static_cast<QWidget*>(dataPage_)
                         : key == QLatin1String("compose") ? static_cast<QWidget*>(composePage_)
                                                           : new PlaceholderPage(spec.title, spec.description, pages_);
         pages_->addWidget(page);
@@ -96,6 +99,10 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     connect(modelPage_, &ModelPage::modelSelected, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Selected %1").arg(path), 5000);
         composePage_->setModel(path);
+        dataPage_->setModel(path); // its tokenizer counts the Data page's tokens
+    });
+    connect(dataPage_, &datapage::DataPage::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 6000);
     });
     connect(composePage_, &compose::ComposePage::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 6000);
@@ -134,6 +141,13 @@ void MainWindow::buildMenus() {
                                .arg(QApplication::applicationVersion()));
     });
 
+    // Datasets belong to the Data page; opening one shows it.
+    openDatasetAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open-data"), style()->standardIcon(QStyle::SP_FileIcon)), QString(), this);
+    openDatasetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(openDatasetAction_, &QAction::triggered, this, [this] {
+        showPage(QStringLiteral("data"));
+        dataPage_->openFileDialog();
+    });
     // Recipes belong to the Compose page; opening one shows it.
     openRecipeAction_ = new QAction(this);
     connect(openRecipeAction_, &QAction::triggered, this, [this] {
@@ -161,6 +175,8 @@ void MainWindow::buildMenus() {
     fileMenu_->addAction(openAction_);
     fileMenu_->addAction(addFolderAction_);
     recentMenu_ = fileMenu_->addMenu(QString());
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(openDatasetAction_);
     fileMenu_->addSeparator();
     fileMenu_->addAction(openRecipeAction_);
     fileMenu_->addAction(saveRecipeAction_);
@@ -238,6 +254,8 @@ void MainWindow::retranslate() {
     rescanAction_->setText(tr("&Rescan Models"));
     rescanAction_->setIconText(tr("Rescan"));
     quitAction_->setText(tr("&Quit"));
+    openDatasetAction_->setText(tr("Open &Dataset…"));
+    openDatasetAction_->setToolTip(tr("Open a CSV, TSV, JSON, JSONL or text dataset on the Data page"));
     openRecipeAction_->setText(tr("Open &Recipe…"));
     saveRecipeAction_->setText(tr("&Save Recipe As…"));
     updateUndoActions();

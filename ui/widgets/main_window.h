@@ -14,6 +14,9 @@ namespace peft {
 namespace compose {
 class ComposePage;
 }
+namespace datapage {
+class DataPage;
+}
 
 class LanguageManager;
 class ModelCatalog;
@@ -27,6 +30,7 @@ public:
 
     ModelPage* modelPage() const { return modelPage_; }
     compose::ComposePage* composePage() const { return composePage_; }
+    datapage::DataPage* dataPage() const { return dataPage_; }
     /// Shows a page by its key ("model", "data", "compose", "train", "runs", "export", "playground").
     bool showPage(const QString& key);
     QString currentPageKey() const;
@@ -52,6 +56,7 @@ private:
     QStackedWidget* pages_;
     ModelPage* modelPage_;
     compose::ComposePage* composePage_;
+    datapage::DataPage* dataPage_;
     QStringList pageKeys_;
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -63,6 +68,7 @@ private:
     QAction* addFolderAction_ = nullptr;
     QAction* rescanAction_ = nullptr;
     QAction* quitAction_ = nullptr;
+    QAction* openDatasetAction_ = nullptr;
     QAction* openRecipeAction_ = nullptr;
     QAction* saveRecipeAction_ = nullptr;
     QAction* undoAction_ = nullptr;

@@ -5,6 +5,7 @@
 #include "data/token_encoder.h"
 #include "demo/demo.h"
 #include "demo/demo_cache.h"
+#include "demo/files.h"
 #include "demo/tokenizer_files.h"
 #include "demo_test_util.h"
 #include "generate/generate.h"
@@ -227,6 +228,18 @@ TEST(EnsureDemo, anUnwritableFolderIsNamedInTheError) {
         FAIL() << "expected an error";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find((file / "demo").string()), std::string::npos) << e.what();
+    }
+}
+
+TEST(EnsureDemo, aFullDiskIsNamedInTheError) {
+    if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
+    try {
+        write_text_file("/dev/full", std::string(1 << 16, 'x')); // every write fails with ENOSPC
+        FAIL() << "expected an error";
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("/dev/full"), std::string::npos) << message;
+        EXPECT_NE(message.find("disk full"), std::string::npos) << message;
     }
 }
 
