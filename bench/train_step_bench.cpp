@@ -116,7 +116,7 @@ int main(int argc, char** argv) try {
     model->train();
     const bool bf16 = o.dtype == "bf16";
     if (bf16) model->to(torch::kBFloat16);
-    const auto [trainable, total] = count_parameters(*model);
+    const auto [total, trainable] = count_parameters(*model);
 
     OptimizerConfig opt;
     opt.lr = 1e-4;

@@ -371,7 +371,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+38"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+41"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+70"/>
+        <location filename="../ui/main.cpp" line="+83"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>파라미터 효율적 미세 조정 스튜디오</translation>
     </message>
@@ -469,6 +469,11 @@
         <translation>이 데이터셋(CSV, TSV, JSON, JSONL 또는 텍스트)을 데이터 페이지에서 엽니다.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Open the demo: a tiny Llama with sentiment and fables datasets, built on this computer the first time (about a minute), nothing downloaded.</source>
+        <translation>데모를 엽니다: 감성 및 우화 데이터셋이 포함된 작은 Llama로, 처음 한 번 이 컴퓨터에서 만들어지며(약 1분) 아무것도 내려받지 않습니다.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>&apos;%1&apos; 번역이 없습니다. en, ko 또는 zh_CN을 사용하세요.</translation>
@@ -489,7 +494,7 @@
         <translation>%1은(는) 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>표시할 페이지: model, data, compose, train, runs, export, playground.</translation>
     </message>
@@ -500,9 +505,105 @@
     </message>
 </context>
 <context>
+    <name>peft::DemoBanner</name>
+    <message>
+        <location filename="../ui/widgets/demo_banner.cpp" line="+46"/>
+        <source>Writing the demo&apos;s story corpus…</source>
+        <translation>데모 이야기 말뭉치를 쓰는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning the demo&apos;s tokenizer…</source>
+        <translation>데모 토크나이저를 학습하는 중…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pretraining the tiny Llama…</source>
+        <translation>작은 Llama를 사전 학습하는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretraining the tiny Llama: step %1 of %2, loss %3</source>
+        <translation>작은 Llama 사전 학습 중: %2단계 중 %1단계, 손실 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving the demo model…</source>
+        <translation>데모 모델을 저장하는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the demo datasets…</source>
+        <translation>데모 데이터셋을 쓰는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening the demo…</source>
+        <translation>데모를 여는 중…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this note</source>
+        <translation>이 안내 숨기기</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo:</source>
+        <translation>데모:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo loaded.</source>
+        <translation>데모를 불러왔습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A tiny Llama pretrained on this computer (held-out loss %1 → %2 in %3 steps), with sentiment and fables datasets. Nothing was downloaded.</source>
+        <translation>이 컴퓨터에서 사전 학습한 작은 Llama(%3단계, 검증 손실 %1 → %2)와 감성·우화 데이터셋입니다. 아무것도 내려받지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The demo could not be built:</source>
+        <translation>데모를 만들 수 없습니다:</translation>
+    </message>
+</context>
+<context>
+    <name>peft::DemoController</name>
+    <message>
+        <location filename="../ui/widgets/demo_controller.cpp" line="+30"/>
+        <source>The demo could not be built: %1</source>
+        <translation>데모를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo cancelled; nothing was kept.</source>
+        <translation>데모를 취소했습니다. 아무것도 남기지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preparing the demo…</source>
+        <translation>데모를 준비하는 중…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Demo opened from %1</source>
+        <translation>%1에서 데모를 열었습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Demo built in %1</source>
+        <translation>%1에 데모를 만들었습니다</translation>
+    </message>
+</context>
+<context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+51"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+63"/>
         <source>Selected %1</source>
         <translation>%1 선택됨</translation>
     </message>
@@ -519,7 +620,7 @@
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>About PEFT Studio</source>
         <translation>PEFT Studio 정보</translation>
     </message>
@@ -529,7 +630,7 @@
         <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;트랜스포머 모델의 파라미터 효율적 미세 조정: 어댑터, LoRA, 프리픽스 튜닝 등을 조합하고 학습하고 내보냅니다.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>&amp;Undo %1</source>
         <translation>%1 실행 취소(&amp;U)</translation>
     </message>
@@ -552,6 +653,11 @@
         <location line="+4"/>
         <source>PEFT Studio</source>
         <translation>PEFT Studio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PEFT Studio — Demo</source>
+        <translation>PEFT Studio — 데모</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -650,11 +756,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Load &amp;Demo</source>
+        <translation>데모 불러오기(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build (about a minute, once) or open the demo: a tiny Llama with sentiment and fables datasets</source>
+        <translation>데모를 만들거나(처음 한 번, 약 1분) 엽니다: 감성·우화 데이터셋이 포함된 작은 Llama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No translation for %1</source>
         <translation>%1 번역이 없습니다</translation>
     </message>
@@ -672,7 +788,7 @@
 <context>
     <name>peft::ModelPage</name>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="+118"/>
+        <location filename="../ui/widgets/model_page.cpp" line="+133"/>
         <source>Scanning model folders…</source>
         <translation>모델 폴더 검색 중…</translation>
     </message>
@@ -683,14 +799,14 @@
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <location line="+119"/>
+        <location line="+138"/>
         <source>%n model(s) found</source>
         <translation>
             <numerusform>모델 %n개 발견</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-102"/>
         <source>No model selected</source>
         <translation>선택된 모델 없음</translation>
     </message>
@@ -700,7 +816,7 @@
         <translation>위에서 모델을 선택하거나, 모델 폴더를 열거나, 검색할 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Architecture: %1 (model_type %2)</source>
         <translation>아키텍처: %1 (model_type %2)</translation>
     </message>
@@ -715,12 +831,17 @@
         <translation>어휘: %1 · 위치 %2</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Pretrained on this computer from generated stories, nothing downloaded: small enough to fine-tune in seconds.</source>
+        <translation>생성된 이야기로 이 컴퓨터에서 사전 학습했으며 아무것도 내려받지 않았습니다. 몇 초 만에 미세 조정할 수 있을 만큼 작습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Parameters: unknown</source>
         <translation>파라미터: 알 수 없음</translation>
     </message>
@@ -751,6 +872,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Built by the studio&apos;s demo mode</source>
+        <translation>스튜디오의 데모 모드로 만듦</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Found in the Hugging Face cache %1</source>
         <translation>Hugging Face 캐시에서 발견: %1</translation>
     </message>
@@ -765,7 +891,7 @@
         <translation>직접 연 폴더</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Folder: %1</source>
         <translation>폴더: %1</translation>
     </message>
@@ -809,11 +935,31 @@
         <source>Rescan</source>
         <translation>다시 검색</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Load Demo</source>
+        <translation>데모 불러오기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build (about a minute, once) or open the demo: a tiny Llama with sentiment and fables datasets</source>
+        <translation>데모를 만들거나(처음 한 번, 약 1분) 엽니다: 감성·우화 데이터셋이 포함된 작은 Llama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo</source>
+        <translation>데모</translation>
+    </message>
 </context>
 <context>
     <name>peft::ModelTableModel</name>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="+24"/>
+        <location filename="../ui/widgets/model_table_model.cpp" line="+30"/>
+        <source>Demo · tiny Llama</source>
+        <translation>데모 · 작은 Llama</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>embeddings</source>
         <translation>임베딩</translation>
     </message>
@@ -843,7 +989,12 @@
         <translation>기타</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
+        <source>The studio&apos;s demo model, pretrained on this computer from generated stories: %1</source>
+        <translation>스튜디오의 데모 모델, 생성된 이야기로 이 컴퓨터에서 사전 학습함: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -856,6 +1007,11 @@
         <location line="+0"/>
         <source>Cannot fine-tune</source>
         <translation>미세 조정 불가</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready (demo)</source>
+        <translation>준비됨 (데모)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1411,7 +1567,7 @@
 <context>
     <name>peft::datapage::DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+161"/>
+        <location filename="../ui/data/data_page.cpp" line="+162"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
@@ -1436,7 +1592,7 @@
         <translation>%1 열림</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>

@@ -371,7 +371,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+38"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+41"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+70"/>
+        <location filename="../ui/main.cpp" line="+83"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>参数高效微调工作室</translation>
     </message>
@@ -469,6 +469,11 @@
         <translation>在数据页面中打开此数据集（CSV、TSV、JSON、JSONL 或文本）。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Open the demo: a tiny Llama with sentiment and fables datasets, built on this computer the first time (about a minute), nothing downloaded.</source>
+        <translation>打开演示：一个附带情感和寓言数据集的微型 Llama，首次在本机构建（约一分钟），无需下载任何内容。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>没有“%1”的翻译；请使用 en、ko 或 zh_CN。</translation>
@@ -489,7 +494,7 @@
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>要显示的页面：model、data、compose、train、runs、export、playground。</translation>
     </message>
@@ -500,9 +505,105 @@
     </message>
 </context>
 <context>
+    <name>peft::DemoBanner</name>
+    <message>
+        <location filename="../ui/widgets/demo_banner.cpp" line="+46"/>
+        <source>Writing the demo&apos;s story corpus…</source>
+        <translation>正在生成演示故事语料…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning the demo&apos;s tokenizer…</source>
+        <translation>正在学习演示分词器…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pretraining the tiny Llama…</source>
+        <translation>正在预训练微型 Llama…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretraining the tiny Llama: step %1 of %2, loss %3</source>
+        <translation>正在预训练微型 Llama：第 %1 / %2 步，损失 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving the demo model…</source>
+        <translation>正在保存演示模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the demo datasets…</source>
+        <translation>正在写入演示数据集…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening the demo…</source>
+        <translation>正在打开演示…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this note</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo:</source>
+        <translation>演示：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo loaded.</source>
+        <translation>演示已加载。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A tiny Llama pretrained on this computer (held-out loss %1 → %2 in %3 steps), with sentiment and fables datasets. Nothing was downloaded.</source>
+        <translation>在本机预训练的微型 Llama（%3 步，留出集损失 %1 → %2），附带情感和寓言数据集。未下载任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The demo could not be built:</source>
+        <translation>无法构建演示：</translation>
+    </message>
+</context>
+<context>
+    <name>peft::DemoController</name>
+    <message>
+        <location filename="../ui/widgets/demo_controller.cpp" line="+30"/>
+        <source>The demo could not be built: %1</source>
+        <translation>无法构建演示：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo cancelled; nothing was kept.</source>
+        <translation>已取消演示，未保留任何内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preparing the demo…</source>
+        <translation>正在准备演示…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Demo opened from %1</source>
+        <translation>已从 %1 打开演示</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Demo built in %1</source>
+        <translation>演示已构建于 %1</translation>
+    </message>
+</context>
+<context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+51"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+63"/>
         <source>Selected %1</source>
         <translation>已选择 %1</translation>
     </message>
@@ -519,7 +620,7 @@
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>About PEFT Studio</source>
         <translation>关于 PEFT Studio</translation>
     </message>
@@ -529,7 +630,7 @@
         <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Transformer 模型的参数高效微调：组合适配器、LoRA、前缀微调等方法，进行训练并导出。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
@@ -552,6 +653,11 @@
         <location line="+4"/>
         <source>PEFT Studio</source>
         <translation>PEFT Studio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PEFT Studio — Demo</source>
+        <translation>PEFT Studio — 演示</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -650,11 +756,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Load &amp;Demo</source>
+        <translation>加载演示(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build (about a minute, once) or open the demo: a tiny Llama with sentiment and fables datasets</source>
+        <translation>构建（仅首次，约一分钟）或打开演示：附带情感和寓言数据集的微型 Llama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No translation for %1</source>
         <translation>没有 %1 的翻译</translation>
     </message>
@@ -672,7 +788,7 @@
 <context>
     <name>peft::ModelPage</name>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="+118"/>
+        <location filename="../ui/widgets/model_page.cpp" line="+133"/>
         <source>Scanning model folders…</source>
         <translation>正在扫描模型文件夹…</translation>
     </message>
@@ -683,14 +799,14 @@
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <location line="+119"/>
+        <location line="+138"/>
         <source>%n model(s) found</source>
         <translation>
             <numerusform>找到 %n 个模型</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-102"/>
         <source>No model selected</source>
         <translation>未选择模型</translation>
     </message>
@@ -700,7 +816,7 @@
         <translation>请在上方选择模型、打开模型文件夹，或添加要扫描的文件夹。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Architecture: %1 (model_type %2)</source>
         <translation>架构：%1（model_type %2）</translation>
     </message>
@@ -715,12 +831,17 @@
         <translation>词表：%1 · 位置 %2</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Pretrained on this computer from generated stories, nothing downloaded: small enough to fine-tune in seconds.</source>
+        <translation>在本机用生成的故事预训练，未下载任何内容；小到几秒即可微调。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Parameters: unknown</source>
         <translation>参数：未知</translation>
     </message>
@@ -751,6 +872,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Built by the studio&apos;s demo mode</source>
+        <translation>由工作室的演示模式构建</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Found in the Hugging Face cache %1</source>
         <translation>位于 Hugging Face 缓存 %1</translation>
     </message>
@@ -765,7 +891,7 @@
         <translation>手动打开</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
@@ -809,11 +935,31 @@
         <source>Rescan</source>
         <translation>重新扫描</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Load Demo</source>
+        <translation>加载演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build (about a minute, once) or open the demo: a tiny Llama with sentiment and fables datasets</source>
+        <translation>构建（仅首次，约一分钟）或打开演示：附带情感和寓言数据集的微型 Llama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
 </context>
 <context>
     <name>peft::ModelTableModel</name>
     <message>
-        <location filename="../ui/widgets/model_table_model.cpp" line="+24"/>
+        <location filename="../ui/widgets/model_table_model.cpp" line="+30"/>
+        <source>Demo · tiny Llama</source>
+        <translation>演示 · 微型 Llama</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>embeddings</source>
         <translation>嵌入</translation>
     </message>
@@ -843,7 +989,12 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
+        <source>The studio&apos;s demo model, pretrained on this computer from generated stories: %1</source>
+        <translation>工作室的演示模型，在本机用生成的故事预训练：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -856,6 +1007,11 @@
         <location line="+0"/>
         <source>Cannot fine-tune</source>
         <translation>无法微调</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready (demo)</source>
+        <translation>就绪（演示）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1411,7 +1567,7 @@
 <context>
     <name>peft::datapage::DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+161"/>
+        <location filename="../ui/data/data_page.cpp" line="+162"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -1436,7 +1592,7 @@
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "compose/compose_page.h"
 #include "core/dataset_session.h"
 #include "data/data_page.h"
+#include "widgets/demo_controller.h"
 #include "widgets/main_window.h"
 #include "widgets/model_page.h"
 
@@ -22,11 +23,11 @@
 
 namespace {
 
-/// --screenshot: grabs the window once the scan (and the --model folder, and the --data file's
-/// statistics, if any) are in, then quits.
+/// --screenshot: grabs the window once the scan (and the --model folder, the demo, and the --data
+/// file's or the demo dataset's statistics, if any) are in, then quits.
 void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, const QString& file, bool waitForModel,
-                       bool waitForData) {
-    auto pending = std::make_shared<int>(1 + (waitForModel ? 1 : 0) + (waitForData ? 1 : 0));
+                       bool waitForData, bool waitForDemo) {
+    auto pending = std::make_shared<int>(1 + (waitForModel ? 1 : 0) + (waitForData ? 1 : 0) + (waitForDemo ? 1 : 0));
     auto done = [&window, file, pending] {
         if (--*pending > 0) return;
         // Let the table, the detail pane and the chart lay out before grabbing.
@@ -37,6 +38,18 @@ void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, co
         });
     };
     QObject::connect(&catalog, &peft::ModelCatalog::scanFinished, &window, done, Qt::SingleShotConnection);
+    if (waitForDemo) {
+        // A demo that cannot be built (or is cancelled) is pictured with its message.
+        auto* demo = window.demoController();
+        auto demoDone = std::make_shared<bool>(false);
+        const auto once = [done, demoDone] {
+            if (std::exchange(*demoDone, true)) return;
+            done();
+        };
+        QObject::connect(demo, &peft::DemoController::loaded, &window, once);
+        QObject::connect(demo, &peft::DemoController::failed, &window, once);
+        QObject::connect(demo, &peft::DemoController::cancelled, &window, once);
+    }
     if (waitForModel) QObject::connect(&catalog, &peft::ModelCatalog::modelAdded, &window, done, Qt::SingleShotConnection);
     if (waitForData) {
         // Statistics follow the file's opening (and the model's tokenizer); a file that cannot be
@@ -82,7 +95,10 @@ int main(int argc, char** argv) {
                                           QStringLiteral("FILE"));
     const QCommandLineOption dataOption(QStringLiteral("data"), QCoreApplication::translate("main", "Open this dataset (CSV, TSV, JSON, JSONL or text) on the Data page."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption, dataOption});
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QCoreApplication::translate("main", "Open the demo: a tiny Llama with sentiment and fables datasets, "
+                                                                            "built on this computer the first time (about a minute), nothing downloaded."));
+    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption, dataOption, demoOption});
     parser.process(app);
 
     if (parser.isSet(langOption) && !languages.apply(parser.value(langOption))) {
@@ -126,11 +142,14 @@ int main(int argc, char** argv) {
         }
         window.dataPage()->openFile(data);
     }
+    // The demo opens its own dataset (statistics to wait for) unless --data names another.
+    const bool openDemo = parser.isSet(demoOption);
     if (parser.isSet(screenshotOption)) {
         window.resize(1360, 860); // the same picture whatever the saved geometry
-        arrangeScreenshot(window, catalog, parser.value(screenshotOption), openModel, openData);
+        arrangeScreenshot(window, catalog, parser.value(screenshotOption), openModel, openData || openDemo, openDemo);
     }
     window.show();
     catalog.rescan();
+    if (openDemo) window.loadDemo();
     return app.exec();
 }

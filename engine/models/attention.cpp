@@ -47,6 +47,7 @@ torch::Tensor build_attention_mask(const torch::Tensor& attention_mask, int64_t 
 
 namespace {
 
+#if TORCH_VERSION_MAJOR >= 2
 /// Repeats each key/value head for its group of query heads: [B,KV,S,D] -> [B,H,S,D].
 torch::Tensor repeat_kv(const torch::Tensor& t, int64_t heads) {
     const int64_t kv_heads = t.size(1);
@@ -54,6 +55,33 @@ torch::Tensor repeat_kv(const torch::Tensor& t, int64_t heads) {
     const int64_t group = heads / kv_heads;
     return t.unsqueeze(2).expand({t.size(0), kv_heads, group, t.size(2), t.size(3)}).reshape({t.size(0), heads, t.size(2), t.size(3)});
 }
+#endif
+
+#if TORCH_VERSION_MAJOR < 2
+/// The additive causal mask [rows, keys] for `group` query heads stacked per key/value head:
+/// row g*T + i is query i. Cached per shape, dtype and device because building it every layer
+/// of every step costs as much as the softmax on small models.
+torch::Tensor grouped_causal_mask(int64_t group, int64_t tokens, int64_t keys, const torch::TensorOptions& options) {
+    struct Entry {
+        int64_t group, tokens, keys;
+        torch::ScalarType dtype;
+        torch::Device device;
+        torch::Tensor mask;
+    };
+    thread_local std::vector<Entry> cache;
+    const torch::ScalarType dtype = options.dtype().toScalarType();
+    const torch::Device device = options.device();
+    for (const Entry& e : cache)
+        if (e.group == group && e.tokens == tokens && e.keys == keys && e.dtype == dtype && e.device == device) return e.mask;
+    // Query i (the last `tokens` of `keys` positions) sees keys j <= keys - tokens + i.
+    torch::Tensor future = torch::ones({tokens, keys}, options.dtype(torch::kBool)).triu(keys - tokens + 1);
+    torch::Tensor mask = torch::zeros({tokens, keys}, options).masked_fill(future, -std::numeric_limits<double>::infinity());
+    if (group > 1) mask = mask.repeat({group, 1});
+    if (cache.size() >= 8) cache.erase(cache.begin());
+    cache.push_back({group, tokens, keys, dtype, device, mask});
+    return mask;
+}
+#endif
 
 } // namespace
 
@@ -66,25 +94,38 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch
         torch::Tensor grouped = q.reshape({batch, kv_heads, heads / kv_heads, head_dim});
         return attend(grouped, k, v, mask, false, dropout, training).reshape({batch, heads, 1, head_dim});
     }
-    torch::Tensor kk = repeat_kv(k, heads), vv = repeat_kv(v, heads);
     const double p = training ? dropout : 0.0;
     const bool is_causal = causal && !mask.defined() && q.size(2) > 1;
 #if TORCH_VERSION_MAJOR >= 2
     // Fused kernels (flash / memory-efficient) when there is no explicit mask.
+    torch::Tensor kk = repeat_kv(k, heads), vv = repeat_kv(v, heads);
     return at::scaled_dot_product_attention(q, kk, vv, mask.defined() ? std::optional<at::Tensor>(mask) : std::nullopt, p,
                                             is_causal);
 #else
-    const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
-    torch::Tensor scores = torch::matmul(q, kk.transpose(-1, -2)) * scale;
-    if (mask.defined()) scores = scores + mask;
+    // Without fused attention: the query heads of a group are stacked as rows over their shared
+    // key/value head (no copies of K and V for grouped-query attention), and the scale and the
+    // causal mask are folded into one batched GEMM (baddbmm) instead of two extra passes over the
+    // [T, S] scores.
+    const int64_t T = q.size(2), S = k.size(2), group = heads / kv_heads;
+    const double scale = 1.0 / std::sqrt(static_cast<double>(head_dim));
+    torch::Tensor q3 = q.reshape({batch * kv_heads, group * T, head_dim});
+    torch::Tensor kt = k.reshape({batch * kv_heads, S, head_dim}).transpose(1, 2);
+    torch::Tensor scores;
     if (is_causal) {
-        const int64_t T = q.size(2), S = kk.size(2);
-        torch::Tensor future = torch::ones({T, S}, q.options().dtype(torch::kBool)).triu(1);
-        scores = scores.masked_fill(future, -std::numeric_limits<double>::infinity());
+        scores = torch::baddbmm(grouped_causal_mask(group, T, S, q.options()), q3, kt, 1.0, scale);
+    } else {
+        scores = torch::bmm(q3, kt).mul_(scale);
+        if (mask.defined()) {
+            // mask [B or 1, 1, T, S] -> per key/value head, each group's rows: [B*KV, G*T, S]
+            torch::Tensor m = mask.expand({batch, 1, T, S});
+            if (group > 1) m = m.repeat({1, group, 1, 1}).reshape({batch, 1, group * T, S});
+            scores = (scores.view({batch, kv_heads, group * T, S}) + m).view({batch * kv_heads, group * T, S});
+        }
     }
     torch::Tensor probs = torch::softmax(scores, -1);
     if (p > 0) probs = torch::dropout(probs, p, true);
-    return torch::matmul(probs, vv);
+    torch::Tensor out = torch::bmm(probs, v.reshape({batch * kv_heads, S, head_dim}));
+    return out.view({batch, heads, T, head_dim});
 #endif
 }
 

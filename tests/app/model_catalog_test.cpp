@@ -68,6 +68,8 @@ private Q_SLOTS:
         QCOMPARE(bert->modelType, QStringLiteral("bert"));
         QCOMPARE(bert->layers, 2); // shapes still come from config.json
         QCOMPARE(bert->hiddenSize, 128);
+        // Counted from config.json as a bare encoder (embeddings + 2 blocks, no pooler or head).
+        QCOMPARE(bert->parameters, 4369408);
     }
 
     void hubCacheLayout_isFoundThroughHfHubCache() {

@@ -6,6 +6,8 @@
 #include "core/studio_settings.h"
 #include "compose/compose_page.h"
 #include "data/data_page.h"
+#include "widgets/demo_banner.h"
+#include "widgets/demo_controller.h"
 #include "widgets/model_page.h"
 #include "widgets/placeholder_page.h"
 
@@ -24,6 +26,7 @@
 #include <QStyle>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace peft {
 
@@ -87,8 +90,17 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     rule->setFrameShape(QFrame::VLine);
     rule->setFrameShadow(QFrame::Sunken);
     row->addWidget(rule);
-    row->addWidget(pages_, 1);
+    // The demo's banner sits above the pages, so it is seen whichever page is open.
+    auto* pageColumn = new QVBoxLayout;
+    pageColumn->setContentsMargins(0, 0, 0, 0);
+    pageColumn->setSpacing(0);
+    demoBanner_ = new DemoBanner(central);
+    demoBanner_->hide();
+    pageColumn->addWidget(demoBanner_);
+    pageColumn->addWidget(pages_, 1);
+    row->addLayout(pageColumn, 1);
     setCentralWidget(central);
+    demo_ = new DemoController(this, catalog_, demoBanner_);
 
     toolbar_ = addToolBar(QString());
     toolbar_->setObjectName(QStringLiteral("mainToolbar"));
@@ -96,6 +108,9 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     buildMenus();
     connect(modelPage_, &ModelPage::openModelRequested, this, &MainWindow::openModelFolder);
     connect(modelPage_, &ModelPage::addFolderRequested, this, &MainWindow::addModelsFolder);
+    connect(modelPage_, &ModelPage::loadDemoRequested, this, &MainWindow::loadDemo);
+    connect(demo_, &DemoController::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(demo_, &DemoController::loaded, this, [this] { retranslate(); }); // the title says "Demo"
     connect(modelPage_, &ModelPage::modelSelected, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Selected %1").arg(path), 5000);
         composePage_->setModel(path);
@@ -133,6 +148,8 @@ void MainWindow::buildMenus() {
     quitAction_ = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), QString(), this);
     quitAction_->setShortcut(QKeySequence::Quit);
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+    loadDemoAction_ = new QAction(QIcon::fromTheme(QStringLiteral("applications-science")), QString(), this);
+    connect(loadDemoAction_, &QAction::triggered, this, &MainWindow::loadDemo);
     aboutAction_ = new QAction(this);
     connect(aboutAction_, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About PEFT Studio"),
@@ -204,6 +221,8 @@ void MainWindow::buildMenus() {
         connect(action, &QAction::triggered, this, [this, c = code] { setLanguage(c); });
     }
     helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(loadDemoAction_);
+    helpMenu_->addSeparator();
     helpMenu_->addAction(aboutAction_);
     toolbar_->addAction(openAction_);
     toolbar_->addAction(addFolderAction_);
@@ -233,7 +252,7 @@ void MainWindow::updateUndoActions() {
 }
 
 void MainWindow::retranslate() {
-    setWindowTitle(tr("PEFT Studio"));
+    setWindowTitle(demo_->isLoaded() ? tr("PEFT Studio — Demo") : tr("PEFT Studio"));
     for (int i = 0; i < pageKeys_.size(); ++i) {
         const QString title = QCoreApplication::translate("Pages", kPages[i].title);
         nav_->item(i)->setText(title);
@@ -260,8 +279,12 @@ void MainWindow::retranslate() {
     saveRecipeAction_->setText(tr("&Save Recipe As…"));
     updateUndoActions();
     aboutAction_->setText(tr("&About PEFT Studio"));
+    loadDemoAction_->setText(tr("Load &Demo"));
+    loadDemoAction_->setToolTip(tr("Build (about a minute, once) or open the demo: a tiny Llama with sentiment and fables datasets"));
     toolbar_->setWindowTitle(tr("Main Toolbar"));
 }
+
+void MainWindow::loadDemo() { demo_->start(); }
 
 bool MainWindow::showPage(const QString& key) {
     const int index = int(pageKeys_.indexOf(key));

@@ -18,6 +18,8 @@ namespace datapage {
 class DataPage;
 }
 
+class DemoBanner;
+class DemoController;
 class LanguageManager;
 class ModelCatalog;
 class ModelPage;
@@ -31,6 +33,10 @@ public:
     ModelPage* modelPage() const { return modelPage_; }
     compose::ComposePage* composePage() const { return composePage_; }
     datapage::DataPage* dataPage() const { return dataPage_; }
+    DemoController* demoController() const { return demo_; }
+    DemoBanner* demoBanner() const { return demoBanner_; }
+    /// Builds or finds the demo and shows it on every page (Help > Load Demo, --demo).
+    void loadDemo();
     /// Shows a page by its key ("model", "data", "compose", "train", "runs", "export", "playground").
     bool showPage(const QString& key);
     QString currentPageKey() const;
@@ -57,6 +63,8 @@ private:
     ModelPage* modelPage_;
     compose::ComposePage* composePage_;
     datapage::DataPage* dataPage_;
+    DemoBanner* demoBanner_;
+    DemoController* demo_;
     QStringList pageKeys_;
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -74,6 +82,7 @@ private:
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+    QAction* loadDemoAction_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
     QToolBar* toolbar_ = nullptr;
 };

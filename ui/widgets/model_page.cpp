@@ -44,12 +44,16 @@ ModelPage::ModelPage(ModelCatalog* catalog, QWidget* parent)
     addFolder_ = new QPushButton(this);
     openModel_ = new QPushButton(this);
     rescan_ = new QPushButton(this);
+    // The welcome action: with no models of one's own, the demo is one click away.
+    loadDemo_ = new QPushButton(this);
+    loadDemo_->setObjectName(QStringLiteral("loadDemoButton"));
     auto* top = new QHBoxLayout;
     top->addWidget(heading_);
     top->addSpacing(12);
     top->addWidget(scanState_);
     top->addWidget(progress_);
     top->addStretch(1);
+    top->addWidget(loadDemo_);
     top->addWidget(openModel_);
     top->addWidget(addFolder_);
     top->addWidget(rescan_);
@@ -67,6 +71,16 @@ ModelPage::ModelPage(ModelCatalog* catalog, QWidget* parent)
     auto* detail = new QWidget(this);
     title_ = new QLabel(detail);
     title_->setFont(headingFont(title_->font()));
+    // A badge in the palette's highlight colours, so it reads in light and dark themes.
+    demoBadge_ = new QLabel(detail);
+    demoBadge_->setObjectName(QStringLiteral("demoBadge"));
+    demoBadge_->setStyleSheet(QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text);"
+                                             " border-radius: 4px; padding: 1px 6px; font-weight: bold; }"));
+    demoBadge_->hide();
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(title_);
+    titleRow->addWidget(demoBadge_);
+    titleRow->addStretch(1);
     details_ = new QLabel(detail);
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details_->setWordWrap(true);
@@ -76,7 +90,7 @@ ModelPage::ModelPage(ModelCatalog* catalog, QWidget* parent)
     chart_ = new QCustomPlot(detail);
     chart_->setMinimumHeight(180);
     auto* text = new QVBoxLayout;
-    text->addWidget(title_);
+    text->addLayout(titleRow);
     text->addWidget(details_);
     text->addWidget(reason_);
     text->addStretch(1);
@@ -107,6 +121,7 @@ ModelPage::ModelPage(ModelCatalog* catalog, QWidget* parent)
     connect(addFolder_, &QPushButton::clicked, this, &ModelPage::addFolderRequested);
     connect(openModel_, &QPushButton::clicked, this, &ModelPage::openModelRequested);
     connect(rescan_, &QPushButton::clicked, catalog_, &ModelCatalog::rescan);
+    connect(loadDemo_, &QPushButton::clicked, this, &ModelPage::loadDemoRequested);
     retranslate();
 }
 
@@ -140,6 +155,14 @@ void ModelPage::selectModel(const QString& path) {
     showDetails(row);
 }
 
+void ModelPage::setDemoModel(const QString& path) {
+    const QString keep = selectedPath();
+    demoPath_ = path;
+    model_->setDemoPath(path); // resets the table: select again
+    if (!keep.isEmpty()) selectModel(keep);
+    showDetails(shownRow_);
+}
+
 QString ModelPage::selectedPath() const {
     const QModelIndex current = table_->currentIndex();
     return current.isValid() ? model_->row(current.row()).path : QString();
@@ -150,6 +173,7 @@ void ModelPage::showDetails(int row) {
     shownRow_ = row;
     if (row < 0 || row >= model_->rowCount()) {
         shownRow_ = -1;
+        demoBadge_->hide();
         title_->setText(tr("No model selected"));
         details_->setText(tr("Select a model above, open a model folder, or add a folder to scan."));
         reason_->clear();
@@ -162,8 +186,11 @@ void ModelPage::showDetails(int row) {
     const QLocale locale;
     const QString none = tr("none");
     auto number = [&](qint64 v) { return v ? locale.toString(v) : QStringLiteral("—"); };
-    title_->setText(r.name);
+    const bool demo = model_->isDemo(row);
+    title_->setText(demo ? ModelTableModel::demoDisplayName() : r.name);
+    demoBadge_->setVisible(demo);
     QStringList lines;
+    if (demo) lines << tr("Pretrained on this computer from generated stories, nothing downloaded: small enough to fine-tune in seconds.");
     lines << tr("Architecture: %1 (model_type %2)").arg(r.architecture.isEmpty() ? none : r.architecture,
                                                          r.modelType.isEmpty() ? none : r.modelType);
     lines << tr("Layers: %1 · width %2 · heads %3 (key/value %4) · FFN %5")
@@ -180,10 +207,14 @@ void ModelPage::showDetails(int row) {
                                            locale.toString(r.weightFiles))
                                 : tr("Weights: none"));
     lines << tr("Tokenizer: %1").arg(r.tokenizer.isEmpty() ? none : r.tokenizer);
-    switch (r.source) {
-    case ModelRow::Source::HubCache: lines << tr("Found in the Hugging Face cache %1").arg(r.origin); break;
-    case ModelRow::Source::Folder: lines << tr("Found in %1").arg(r.origin); break;
-    case ModelRow::Source::Opened: lines << tr("Opened by hand"); break;
+    if (demo) {
+        lines << tr("Built by the studio's demo mode");
+    } else {
+        switch (r.source) {
+        case ModelRow::Source::HubCache: lines << tr("Found in the Hugging Face cache %1").arg(r.origin); break;
+        case ModelRow::Source::Folder: lines << tr("Found in %1").arg(r.origin); break;
+        case ModelRow::Source::Opened: lines << tr("Opened by hand"); break;
+        }
     }
     lines << tr("Folder: %1").arg(r.path);
     QStringList escaped;
@@ -242,6 +273,9 @@ void ModelPage::retranslate() {
     openModel_->setText(tr("Open Model…"));
     openModel_->setToolTip(tr("Open one model folder (config.json and safetensors weights)"));
     rescan_->setText(tr("Rescan"));
+    loadDemo_->setText(tr("Load Demo"));
+    loadDemo_->setToolTip(tr("Build (about a minute, once) or open the demo: a tiny Llama with sentiment and fables datasets"));
+    demoBadge_->setText(tr("Demo"));
     if (!catalog_->scanning()) scanState_->setText(tr("%n model(s) found", nullptr, int(catalog_->rows().size())));
     showDetails(shownRow_);
 }

@@ -25,6 +25,10 @@ public:
     /// Selects the model at `path`, now or as soon as the catalog lists it.
     void selectModel(const QString& path);
     QString selectedPath() const;
+    /// Marks `path` as the studio's demo model (its name, a "Demo" badge on the details).
+    void setDemoModel(const QString& path);
+    QString demoModel() const { return demoPath_; }
+    QLabel* demoBadge() const { return demoBadge_; }
     QTableView* table() const { return table_; }
     QLabel* detailTitle() const { return title_; }
     QLabel* detailReason() const { return reason_; }
@@ -33,6 +37,7 @@ Q_SIGNALS:
     void modelSelected(const QString& path);
     void addFolderRequested();
     void openModelRequested();
+    void loadDemoRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -57,6 +62,9 @@ private:
     QPushButton* addFolder_;
     QPushButton* openModel_;
     QPushButton* rescan_;
+    QPushButton* loadDemo_;
+    QLabel* demoBadge_;
+    QString demoPath_;
     QString pendingSelection_;
     int shownRow_ = -1;
 };

@@ -2,6 +2,7 @@
 #include "widgets/model_table_model.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QPalette>
 
 namespace peft {
@@ -20,6 +21,14 @@ int ModelTableModel::indexOfPath(const QString& path) const {
     return -1;
 }
 
+void ModelTableModel::setDemoPath(const QString& path) {
+    beginResetModel();
+    demoPath_ = path;
+    endResetModel();
+}
+
+QString ModelTableModel::demoDisplayName() { return tr("Demo · tiny Llama"); }
+
 QString ModelTableModel::componentName(const QString& component) {
     if (component == QLatin1String("embeddings")) return tr("embeddings");
     if (component == QLatin1String("attention")) return tr("attention");
@@ -36,13 +45,22 @@ int ModelTableModel::columnCount(const QModelIndex& parent) const { return paren
 QVariant ModelTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rows_.size()) return {};
     const ModelRow& r = rows_.at(index.row());
-    if (role == Qt::ToolTipRole) return r.supported ? r.path : r.reason;
+    const bool demo = isDemo(index.row());
+    if (role == Qt::ToolTipRole) {
+        if (demo) return tr("The studio's demo model, pretrained on this computer from generated stories: %1").arg(r.path);
+        return r.supported ? r.path : r.reason;
+    }
+    if (role == Qt::FontRole && demo && index.column() == Name) {
+        QFont bold = QApplication::font();
+        bold.setBold(true);
+        return bold;
+    }
     if (role == Qt::ForegroundRole && !r.supported) return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
     if (role == Qt::TextAlignmentRole && index.column() >= Layers && index.column() <= Parameters)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
-    case Name: return r.name;
+    case Name: return demo ? demoDisplayName() : r.name;
     case Architecture: return r.architecture.isEmpty() ? r.modelType : r.architecture;
     case Layers: return r.layers ? QVariant(r.layers) : QVariant();
     case Width: return r.hiddenSize ? QVariant(r.hiddenSize) : QVariant();
@@ -50,7 +68,7 @@ QVariant ModelTableModel::data(const QModelIndex& index, int role) const {
     case Parameters: return r.parameters ? humanCount(r.parameters) : QString();
     case DType: return r.dtype;
     case Tokenizer: return r.tokenizer.isEmpty() ? tr("none") : r.tokenizer;
-    case Status: return r.supported ? tr("Ready") : tr("Cannot fine-tune");
+    case Status: return !r.supported ? tr("Cannot fine-tune") : demo ? tr("Ready (demo)") : tr("Ready");
     }
     return {};
 }

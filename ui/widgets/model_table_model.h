@@ -17,6 +17,11 @@ public:
     void setRows(const QList<ModelRow>& rows);
     const ModelRow& row(int index) const { return rows_.at(index); }
     int indexOfPath(const QString& path) const;
+    /// The folder of the studio's demo model: its row is named and marked as the demo.
+    void setDemoPath(const QString& path);
+    bool isDemo(int index) const { return !demoPath_.isEmpty() && rows_.at(index).path == demoPath_; }
+    /// "Demo · tiny Llama": what the list and the detail title call the demo model.
+    static QString demoDisplayName();
     /// The translated name of an engine component ("embeddings", "attention", "ffn", ...).
     static QString componentName(const QString& component);
 
@@ -27,6 +32,7 @@ public:
 
 private:
     QList<ModelRow> rows_;
+    QString demoPath_;
 };
 
 } // namespace peft
