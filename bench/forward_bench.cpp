@@ -5,6 +5,7 @@
 // Prints one human line and one JSON line per configuration.
 #include "bench_models.h"
 
+#include "core/blas_kernels.h"
 #include "core/error.h"
 
 #include <chrono>
@@ -57,8 +58,10 @@ double median(std::vector<double> v) {
 } // namespace
 
 int main(int argc, char** argv) try {
+    select_native_blas_kernels(argv);
     Options o = parse(argc, argv);
     torch::set_num_threads(o.threads);
+    std::printf("# BLAS kernels: %s\n", blas_kernel_name());
     torch::NoGradGuard no_grad;
     torch::Device device(o.device == "cuda" ? torch::kCUDA : torch::kCPU);
     Transformer model = bench::make_bench_model(o.model, TaskHead::CausalLM, device);

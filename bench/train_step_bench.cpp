@@ -10,6 +10,7 @@
 // vectors per layer; full = every weight.
 #include "bench_models.h"
 
+#include "core/blas_kernels.h"
 #include "core/error.h"
 #include "peft/injector.h"
 #include "peft/recipe.h"
@@ -107,8 +108,10 @@ double peak_rss_mib() {
 } // namespace
 
 int main(int argc, char** argv) try {
+    select_native_blas_kernels(argv);
     const Options o = parse(argc, argv);
     torch::set_num_threads(o.threads);
+    std::printf("# BLAS kernels: %s\n", blas_kernel_name());
     const torch::Device device(o.device == "cuda" ? torch::kCUDA : torch::kCPU);
     Transformer model = bench::make_bench_model(o.model, TaskHead::CausalLM, device);
     inject(*model, method_recipe(o.method), 0);

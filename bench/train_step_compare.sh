@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Runs bench_train_step and its PyTorch-eager peer side by side, alternating per row so that both
 # see the same machine state, and prints a Markdown table with ratio = reference ms / our ms
-# (> 1 means we are faster).
+# (> 1 means we are faster). The reference runs with the same OpenBLAS kernels as ours
+# (OPENBLAS_CORETYPE = what bench_train_step reports), so the ratio compares the frameworks, not
+# the BLAS kernels; set REF_BLAS=default to give the reference OpenBLAS's own choice instead.
 #   bench/train_step_compare.sh [BUILD_DIR] ; env: THREADS (2), ITERS (10), MODELS, METHODS, DTYPES,
 #   DEVICE (cpu), PYTHON (/usr/bin/python3)
 set -euo pipefail
@@ -24,8 +26,14 @@ for spec in $models; do
     for method in $methods; do
       args=(--model "$model" --method "$method" --batch "$batch" --seq "$seq" --iters "$iters"
             --threads "$threads" --dtype "$dtype" --device "$device")
-      ours=$("$build/bin/bench_train_step" "${args[@]}" | tail -1)
-      ref=$("$python" bench/reference/train_step_reference.py "${args[@]}" | tail -1)
+      ours_out=$("$build/bin/bench_train_step" "${args[@]}")
+      ours=$(tail -1 <<<"$ours_out")
+      kernels=$(sed -n 's/^# BLAS kernels: //p' <<<"$ours_out")
+      if [ "${REF_BLAS:-same}" = same ] && [ -n "$kernels" ]; then
+        ref=$(OPENBLAS_CORETYPE="$kernels" "$python" bench/reference/train_step_reference.py "${args[@]}" | tail -1)
+      else
+        ref=$("$python" bench/reference/train_step_reference.py "${args[@]}" | tail -1)
+      fi
       "$python" - "$ours" "$ref" "$model" "$batch" "$seq" <<'PY'
 import json, sys
 o, r = json.loads(sys.argv[1]), json.loads(sys.argv[2])

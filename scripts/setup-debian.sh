@@ -11,7 +11,7 @@ packages=(
   libtorch-dev libopenblas0-openmp
   libsentencepiece-dev nlohmann-json3-dev
   xvfb xauth fonts-noto-cjk
-  libgtest-dev libgmock-dev googletest
+  libgtest-dev libgmock-dev googletest libicu-dev
   python3 python3-torch python3-numpy
 )
 

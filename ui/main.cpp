@@ -6,9 +6,13 @@
 #include "compose/compose_page.h"
 #include "core/dataset_session.h"
 #include "data/data_page.h"
+#include "train/hyperparameter_form.h"
+#include "train/train_page.h"
 #include "widgets/demo_controller.h"
 #include "widgets/main_window.h"
 #include "widgets/model_page.h"
+
+#include "core/blas_kernels.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,26 +20,22 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
+#include <QSpinBox>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <utility>
 
 namespace {
 
-/// --screenshot: grabs the window once the scan (and the --model folder, the demo, and the --data
-/// file's or the demo dataset's statistics, if any) are in, then quits.
-void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, const QString& file, bool waitForModel,
-                       bool waitForData, bool waitForDemo) {
+/// Calls `ready` once the scan (and the --model folder, the demo, and the --data file's or the
+/// demo dataset's statistics, if any) are in.
+void whenLoaded(peft::MainWindow& window, peft::ModelCatalog& catalog, bool waitForModel, bool waitForData, bool waitForDemo,
+                const std::function<void()>& ready) {
     auto pending = std::make_shared<int>(1 + (waitForModel ? 1 : 0) + (waitForData ? 1 : 0) + (waitForDemo ? 1 : 0));
-    auto done = [&window, file, pending] {
-        if (--*pending > 0) return;
-        // Let the table, the detail pane and the chart lay out before grabbing.
-        QTimer::singleShot(500, &window, [&window, file] {
-            const bool saved = window.grab().save(file);
-            if (!saved) qWarning("cannot save the screenshot to %s", qPrintable(file));
-            QApplication::exit(saved ? 0 : 1);
-        });
+    auto done = [ready, pending] {
+        if (--*pending == 0) ready();
     };
     QObject::connect(&catalog, &peft::ModelCatalog::scanFinished, &window, done, Qt::SingleShotConnection);
     if (waitForDemo) {
@@ -65,9 +65,36 @@ void arrangeScreenshot(peft::MainWindow& window, peft::ModelCatalog& catalog, co
     }
 }
 
+/// --screenshot: grabs the window (after letting the widgets lay out), saves it and quits with
+/// `code` (1 when the picture cannot be saved).
+void grabAndQuit(peft::MainWindow& window, const QString& file, int code = 0) {
+    QTimer::singleShot(500, &window, [&window, file, code] {
+        const bool saved = window.grab().save(file);
+        if (!saved) qWarning("cannot save the screenshot to %s", qPrintable(file));
+        QApplication::exit(saved ? code : 1);
+    });
+}
+
+/// --train-steps: starts a run of `steps` steps on the Train page; `ended(ok)` follows its end
+/// (ok = false when it failed, or could not start: the page then shows why).
+void startTraining(peft::MainWindow& window, qint64 steps, const std::function<void(bool)>& ended) {
+    peft::train::TrainPage* page = window.trainPage();
+    page->form()->stepsBox()->setValue(int(steps));
+    auto* controller = page->controller();
+    if (ended) {
+        QObject::connect(controller, &peft::TrainingController::finished, &window, [ended] { ended(true); }, Qt::SingleShotConnection);
+        QObject::connect(controller, &peft::TrainingController::failed, &window, [ended](const QString& message) {
+            qWarning("%s", qPrintable(message));
+            ended(false);
+        }, Qt::SingleShotConnection);
+    }
+    page->start();
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    peft::select_native_blas_kernels(argv); // before Qt starts threads
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("PEFT Studio"));
     QApplication::setOrganizationName(QStringLiteral("PEFT Studio"));
@@ -98,7 +125,13 @@ int main(int argc, char** argv) {
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QCoreApplication::translate("main", "Open the demo: a tiny Llama with sentiment and fables datasets, "
                                                                             "built on this computer the first time (about a minute), nothing downloaded."));
-    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption, dataOption, demoOption});
+    const QCommandLineOption trainStepsOption(
+        QStringLiteral("train-steps"),
+        QCoreApplication::translate("main", "Once the model, data and recipe are in, train them for N steps on the Train page "
+                                            "(with --screenshot: the picture is taken when the run ends)."),
+        QStringLiteral("N"));
+    parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption, dataOption, demoOption,
+                       trainStepsOption});
     parser.process(app);
 
     if (parser.isSet(langOption) && !languages.apply(parser.value(langOption))) {
@@ -127,6 +160,7 @@ int main(int argc, char** argv) {
         window.modelPage()->selectModel(QFileInfo(model).canonicalFilePath());
         window.composePage()->setModel(QFileInfo(model).canonicalFilePath());
         window.dataPage()->setModel(QFileInfo(model).canonicalFilePath());
+        window.trainPage()->setModel(QFileInfo(model).canonicalFilePath(), 0);
         catalog.addModelFolder(model);
     }
     if (parser.isSet(recipeOption) && !window.composePage()->loadRecipe(parser.value(recipeOption))) {
@@ -144,9 +178,26 @@ int main(int argc, char** argv) {
     }
     // The demo opens its own dataset (statistics to wait for) unless --data names another.
     const bool openDemo = parser.isSet(demoOption);
-    if (parser.isSet(screenshotOption)) {
-        window.resize(1360, 860); // the same picture whatever the saved geometry
-        arrangeScreenshot(window, catalog, parser.value(screenshotOption), openModel, openData || openDemo, openDemo);
+    qint64 trainSteps = 0;
+    if (parser.isSet(trainStepsOption)) {
+        bool ok = false;
+        trainSteps = parser.value(trainStepsOption).toLongLong(&ok);
+        if (!ok || trainSteps <= 0) {
+            qWarning("%s", qPrintable(QCoreApplication::translate("main", "--train-steps needs a positive number of steps.")));
+            return 2;
+        }
+    }
+    const bool screenshot = parser.isSet(screenshotOption);
+    if (screenshot) window.resize(1360, 860); // the same picture whatever the saved geometry
+    if (screenshot || trainSteps > 0) {
+        const QString file = parser.value(screenshotOption);
+        // A run that fails is still pictured (with its message), but the exit code says so.
+        std::function<void(bool)> picture;
+        if (screenshot) picture = [&window, file](bool ok) { grabAndQuit(window, file, ok ? 0 : 3); };
+        whenLoaded(window, catalog, openModel, openData || openDemo, openDemo, [&window, trainSteps, picture] {
+            if (trainSteps > 0) startTraining(window, trainSteps, picture);
+            else if (picture) picture(true);
+        });
     }
     window.show();
     catalog.rescan();

@@ -14,6 +14,8 @@ int run_params(const std::vector<std::string>& args);
 int run_train(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_demo(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
+int run_import(const std::vector<std::string>& args);
 
 /// Sets LibTorch's intra-op threads from --threads, PEFT_THREADS or the core count
 /// (LibTorch's default here is 1).

@@ -2,6 +2,7 @@
 // peft-studio-cli: the studio's headless command line.
 #include "commands.h"
 
+#include "core/blas_kernels.h"
 #include "core/error.h"
 
 #include <cstdio>
@@ -38,6 +39,13 @@ Usage:
       keeps a checkpoint to resume from. Exit: 0 done, 1 failed, 2 bad configuration, 130 cancelled
   peft-studio-cli eval CONFIG --checkpoint DIR [--json] [--set KEY=VALUE]...
       loss and metrics of a checkpoint on the run's eval file
+  peft-studio-cli export CHECKPOINT_OR_RUN --format peft|studio|merged --out DIR [--overwrite] [--json]
+      a checkpoint (or a run folder's best/last one) as a PEFT adapter directory, a studio adapter
+      (any recipe) or a merged Hugging Face model; reloaded and checked (logits within 1e-4)
+      before it is moved into place (docs/export.md)
+  peft-studio-cli import ADAPTER_DIR --model MODEL_DIR [--eval CONFIG | --generate PROMPT] [--json]
+      loads a PEFT or studio adapter onto its base model; evaluates it on a run configuration's
+      eval file, or continues a prompt greedily
   peft-studio-cli demo [--cache DIR] [--json]
       builds the self-contained demo (a tiny Llama pretrained here on generated stories, a
       sentiment CSV and a fables text; about a minute, nothing downloaded) or finds it cached,
@@ -53,6 +61,7 @@ Common options:
 } // namespace
 
 int main(int argc, char** argv) {
+    peft::select_native_blas_kernels(argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         print_usage();
@@ -68,6 +77,8 @@ int main(int argc, char** argv) {
         if (command == "train") return peft::cli::run_train(args);
         if (command == "eval") return peft::cli::run_eval(args);
         if (command == "demo") return peft::cli::run_demo(args);
+        if (command == "export") return peft::cli::run_export(args);
+        if (command == "import") return peft::cli::run_import(args);
         std::cerr << "peft-studio-cli: unknown command '" << command << "' (see --help)\n";
         return 2;
     } catch (const peft::Error& e) {

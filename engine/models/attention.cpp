@@ -168,8 +168,11 @@ torch::Tensor attention_sublayer(const torch::Tensor& x, torch::Tensor q, torch:
     const int64_t B = q.size(0), H = q.size(1), T = q.size(2), D = q.size(3);
     append_to_cache(ctx.cache, layer, k, v); // cached keys are rotated, prefixes are not cached
     torch::Tensor mask = ctx.mask;
-    if (ctx.causal && prefix && T > 1) // prefix keys are visible to every query: make causality explicit
-        mask = build_attention_mask({}, B, T, 0, true, q.scalar_type(), q.device());
+#if TORCH_VERSION_MAJOR >= 2
+    // Prefix keys are visible to every query, but SDPA's is_causal aligns the triangle to the first
+    // key: make causality explicit. (The 1.x path aligns it to the last key, which is this rule.)
+    if (ctx.causal && prefix && T > 1) mask = build_attention_mask({}, B, T, 0, true, q.scalar_type(), q.device());
+#endif
     prepend_prefix(prefix, k, v, mask);
     torch::Tensor a = attend(q, k, v, mask, ctx.causal, dropout, training).transpose(1, 2); // [B,T,H,D]
     if (!sites.heads->empty()) a = sites.heads->forward(x, a);

@@ -6,6 +6,7 @@
 #include "core/studio_settings.h"
 #include "compose/compose_page.h"
 #include "data/data_page.h"
+#include "train/train_page.h"
 #include "widgets/demo_banner.h"
 #include "widgets/demo_controller.h"
 #include "widgets/model_page.h"
@@ -69,6 +70,8 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     modelPage_ = new ModelPage(catalog_, pages_);
     composePage_ = new compose::ComposePage(pages_);
     dataPage_ = new datapage::DataPage(pages_);
+    trainPage_ = new train::TrainPage(pages_);
+    trainPage_->setSources(dataPage_->session(), composePage_->document());
     for (const auto& spec : kPages) {
         pageKeys_ << QString::fromLatin1(spec.key);
         nav_->addItem(QString());
@@ -76,6 +79,7 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
         QWidget* page = key == QLatin1String("model")     ? static_cast<QWidget*>(modelPage_)
                         : key == QLatin1String("data")    ? static_cast<QWidget*>(dataPage_)
                         : key == QLatin1String("compose") ? static_cast<QWidget*>(composePage_)
+                        : key == QLatin1String("train")   ? static_cast<QWidget*>(trainPage_)
                                                           : new PlaceholderPage(spec.title, spec.description, pages_);
         pages_->addWidget(page);
     }
@@ -115,6 +119,12 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
         statusBar()->showMessage(tr("Selected %1").arg(path), 5000);
         composePage_->setModel(path);
         dataPage_->setModel(path); // its tokenizer counts the Data page's tokens
+        trainPage_->setModel(path, modelParameters(path));
+    });
+    // The demo's sentiment set has a held-out twin: evaluate on it.
+    connect(demo_, &DemoController::loaded, this, [this](const DemoInfo& info) { trainPage_->setEvalFile(info.sentimentDev); });
+    connect(trainPage_, &train::TrainPage::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 6000);
     });
     connect(dataPage_, &datapage::DataPage::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 6000);
@@ -285,6 +295,12 @@ void MainWindow::retranslate() {
 }
 
 void MainWindow::loadDemo() { demo_->start(); }
+
+qint64 MainWindow::modelParameters(const QString& path) const {
+    for (const auto& row : catalog_->rows())
+        if (row.path == path) return row.parameters;
+    return 0;
+}
 
 bool MainWindow::showPage(const QString& key) {
     const int index = int(pageKeys_.indexOf(key));

@@ -17,6 +17,9 @@ class ComposePage;
 namespace datapage {
 class DataPage;
 }
+namespace train {
+class TrainPage;
+}
 
 class DemoBanner;
 class DemoController;
@@ -33,6 +36,7 @@ public:
     ModelPage* modelPage() const { return modelPage_; }
     compose::ComposePage* composePage() const { return composePage_; }
     datapage::DataPage* dataPage() const { return dataPage_; }
+    train::TrainPage* trainPage() const { return trainPage_; }
     DemoController* demoController() const { return demo_; }
     DemoBanner* demoBanner() const { return demoBanner_; }
     /// Builds or finds the demo and shows it on every page (Help > Load Demo, --demo).
@@ -54,6 +58,8 @@ private:
     void addModelsFolder();
     void rebuildRecentMenu();
     void updateUndoActions();
+    /// The catalog's parameter count of `path` (0 when it is not listed yet).
+    qint64 modelParameters(const QString& path) const;
 
     ModelCatalog* catalog_;
     LanguageManager* languages_;
@@ -63,6 +69,7 @@ private:
     ModelPage* modelPage_;
     compose::ComposePage* composePage_;
     datapage::DataPage* dataPage_;
+    train::TrainPage* trainPage_;
     DemoBanner* demoBanner_;
     DemoController* demo_;
     QStringList pageKeys_;

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+// Turns what the pages hold into a run configuration (docs/run-config.md) as JSON, so the studio
+// trains through exactly the file format the CLI reads, and its checks and messages. Qt only.
+#pragma once
+
+#include "core/training_types.h"
+
+namespace peft {
+
+/// Why `request` cannot start yet (no model selected, no dataset, empty recipe), translated; empty
+/// when it can. The engine checks everything else when the run starts.
+QString missingTrainInput(const TrainRequest& request);
+
+/// A unique run name: "<model folder>-<yyyyMMdd-HHmmss>".
+QString makeRunName(const QString& modelDir);
+
+/// The folder this run writes to: hyper.outputDir/name (empty when outputDir is empty).
+QString runFolder(const TrainRequest& request);
+
+/// The run configuration of `request` (version 1, absolute paths).
+QJsonObject runConfigJson(const TrainRequest& request);
+
+} // namespace peft

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// The Train page: settings form | live charts over the run's log. A run is built from the model
+// the Model page selected, the Data page's file, format, mapping and length, the Compose page's
+// recipe and this page's form, and runs on the TrainingController's thread; this page only
+// sends commands and draws what comes back, so the window stays responsive while it trains.
+#pragma once
+
+#include "core/training_controller.h"
+
+#include <QWidget>
+
+class QGroupBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace peft {
+class DatasetSession;
+class RecipeDocument;
+} // namespace peft
+
+namespace peft::train {
+
+class HyperparameterForm;
+class TrainingCharts;
+class TrainingLog;
+
+class TrainPage final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainPage(QWidget* parent = nullptr);
+    ~TrainPage() override;
+
+    /// Where the data settings and the recipe come from (the Data and Compose pages' objects).
+    void setSources(DatasetSession* data, RecipeDocument* recipe);
+    /// The model to train; a new model resets the form to the defaults for its size
+    /// (`parameters`, 0 when unknown), keeping the runs folder and evaluation file.
+    void setModel(const QString& modelDir, qint64 parameters);
+    QString modelDir() const { return modelDir_; }
+    void setEvalFile(const QString& path);
+
+    /// What Start would run now.
+    TrainRequest request() const;
+    /// Start: false with the reason shown when the run cannot start.
+    bool start();
+
+    TrainingController* controller() const { return controller_; }
+    HyperparameterForm* form() const { return form_; }
+    TrainingCharts* charts() const { return charts_; }
+    TrainingLog* log() const { return log_; }
+    QLabel* failureLabel() const { return failure_; }
+    QLabel* summaryLabel() const { return summary_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QLabel* etaLabel() const { return eta_; }
+    QPushButton* startButton() const { return start_; }
+    QPushButton* pauseButton() const { return pause_; }
+    QPushButton* resumeButton() const { return resume_; }
+    QPushButton* stopButton() const { return stop_; }
+
+Q_SIGNALS:
+    /// For the status bar.
+    void statusMessage(const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateSummary();
+    void updateButtons();
+    void updateProgress();
+    void showFailure(const QString& message);
+    void stateChanged(TrainingController::State state);
+    void prepared(const TrainSetupInfo& info);
+    void stepsAdded(qsizetype from, qsizetype count);
+    void evaluated(const EvalPoint& point);
+    void finished(qint64 steps, bool cancelled);
+    void failed(const QString& message);
+    /// "42 s", "3 min 07 s", "2 h 05 min".
+    static QString formatDuration(double seconds);
+
+    TrainingController* controller_;
+    DatasetSession* data_ = nullptr;
+    RecipeDocument* recipe_ = nullptr;
+    QString modelDir_;
+    qint64 parameters_ = 0;
+    QLabel* heading_;
+    QLabel* summary_;
+    QLabel* failure_;
+    QPushButton* start_;
+    QPushButton* pause_;
+    QPushButton* resume_;
+    QPushButton* stop_;
+    QProgressBar* progress_;
+    QLabel* eta_;
+    QGroupBox* formGroup_;
+    HyperparameterForm* form_;
+    QGroupBox* chartsGroup_;
+    TrainingCharts* charts_;
+    QGroupBox* logGroup_;
+    TrainingLog* log_;
+    QString failureText_;
+};
+
+} // namespace peft::train
