@@ -371,7 +371,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+41"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+42"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -437,9 +437,27 @@
     </message>
 </context>
 <context>
+    <name>TrainingRequest</name>
+    <message>
+        <location filename="../app/core/training_request.cpp" line="+18"/>
+        <source>Select a model on the Model page first.</source>
+        <translation>먼저 모델 페이지에서 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a dataset on the Data page first.</source>
+        <translation>먼저 데이터 페이지에서 데이터셋을 여세요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compose a recipe on the Compose page first (for example the LoRA preset).</source>
+        <translation>먼저 구성 페이지에서 레시피를 구성하세요 (예: LoRA 프리셋).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+83"/>
+        <location filename="../ui/main.cpp" line="+110"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>파라미터 효율적 미세 조정 스튜디오</translation>
     </message>
@@ -474,7 +492,12 @@
         <translation>데모를 엽니다: 감성 및 우화 데이터셋이 포함된 작은 Llama로, 처음 한 번 이 컴퓨터에서 만들어지며(약 1분) 아무것도 내려받지 않습니다.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Once the model, data and recipe are in, train them for N steps on the Train page (with --screenshot: the picture is taken when the run ends).</source>
+        <translation>모델, 데이터, 레시피가 준비되면 학습 페이지에서 N단계 학습합니다 (--screenshot과 함께 쓰면 실행이 끝날 때 그림을 찍습니다).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>&apos;%1&apos; 번역이 없습니다. en, ko 또는 zh_CN을 사용하세요.</translation>
     </message>
@@ -489,12 +512,17 @@
         <translation>%1은(는) 모델 폴더가 아닙니다: config.json이 없습니다.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 is not a file.</source>
         <translation>%1은(는) 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="+12"/>
+        <source>--train-steps needs a positive number of steps.</source>
+        <translation>--train-steps에는 양의 단계 수가 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="-68"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>표시할 페이지: model, data, compose, train, runs, export, playground.</translation>
     </message>
@@ -603,12 +631,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+63"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+66"/>
         <source>Selected %1</source>
         <translation>%1 선택됨</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Scanning model folders…</source>
         <translation>모델 폴더 검색 중…</translation>
     </message>
@@ -770,7 +798,7 @@
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>No translation for %1</source>
         <translation>%1 번역이 없습니다</translation>
     </message>
@@ -1917,6 +1945,562 @@ Click to show the row.</source>
         <location line="+1"/>
         <source>Documents:</source>
         <translation>문서 나누기:</translation>
+    </message>
+</context>
+<context>
+    <name>peft::train::HyperparameterForm</name>
+    <message>
+        <location filename="../ui/train/hyperparameter_form.cpp" line="+86"/>
+        <source>Evaluation File</source>
+        <translation>평가 파일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datasets (*.csv *.tsv *.json *.jsonl *.txt);;All files (*)</source>
+        <translation>데이터셋 (*.csv *.tsv *.json *.jsonl *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs Folder</source>
+        <translation>실행 폴더</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Learning rate:</source>
+        <translation>학습률:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Steps:</source>
+        <translation>단계:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs:</source>
+        <translation>에포크:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size:</source>
+        <translation>배치 크기:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accumulation:</source>
+        <translation>누적:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warmup:</source>
+        <translation>워밍업:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule:</source>
+        <translation>스케줄:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evaluate every:</source>
+        <translation>평가 간격:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads:</source>
+        <translation>스레드:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evaluation file:</source>
+        <translation>평가 파일:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Runs folder:</source>
+        <translation>실행 폴더:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peak learning rate of AdamW. Adapters and LoRA take higher rates than full fine-tuning: about 3e-3 for tiny models, 1e-3 for small ones, 2e-4 for 7B models.</source>
+        <translation>AdamW의 최대 학습률. 어댑터와 LoRA는 전체 미세 조정보다 높은 학습률을 씁니다: 아주 작은 모델은 약 3e-3, 작은 모델은 1e-3, 7B 모델은 2e-4.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By epochs</source>
+        <translation>에포크 기준</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer steps to train. 0 trains for the number of epochs instead.</source>
+        <translation>학습할 옵티마이저 단계 수. 0이면 에포크 수만큼 학습합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passes over the training set; used when Steps is 0.</source>
+        <translation>학습 세트를 도는 횟수. 단계가 0일 때 사용합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples per micro-batch. Lower it when memory runs out and raise Accumulation instead.</source>
+        <translation>마이크로 배치당 예제 수. 메모리가 부족하면 줄이고 대신 누적을 늘리세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Micro-batches per optimizer step (gradient accumulation): the effective batch is batch size × accumulation.</source>
+        <translation>옵티마이저 단계당 마이크로 배치 수(그래디언트 누적): 실제 배치는 배치 크기 × 누적입니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the steps over which the learning rate rises linearly from 0; 6 % is common.</source>
+        <translation>학습률이 0에서 선형으로 오르는 단계의 비율. 보통 6 %입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linear decay</source>
+        <translation>선형 감소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosine decay</source>
+        <translation>코사인 감소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the learning rate falls after the warmup: linearly or along a half cosine to 0, or not at all.</source>
+        <translation>워밍업 후 학습률이 줄어드는 방식: 선형 또는 반 코사인으로 0까지, 또는 줄이지 않음.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At the end</source>
+        <translation>마지막에</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps between evaluations on the evaluation file. 0 evaluates once, at the end.</source>
+        <translation>평가 파일로 평가하는 단계 간격. 0이면 마지막에 한 번 평가합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One seed for the data order, new weights and dropout: the same seed repeats a run exactly.</source>
+        <translation>데이터 순서, 새 가중치, 드롭아웃에 쓰는 하나의 시드: 같은 시드면 실행을 그대로 재현합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads for the tensor maths. More threads train faster but leave fewer for the rest of the computer.</source>
+        <translation>텐서 연산에 쓰는 CPU 스레드. 많을수록 빨리 학습하지만 컴퓨터의 다른 작업에 남는 것이 줄어듭니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: a held-out file in the same format</source>
+        <translation>선택: 같은 형식의 검증용 파일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A held-out dataset in the training file&apos;s format; without one there is no evaluation.</source>
+        <translation>학습 파일과 같은 형식의 검증용 데이터셋. 없으면 평가하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the evaluation file</source>
+        <translation>평가 파일 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each run writes its configuration, checkpoints and results to a folder of its own here.</source>
+        <translation>각 실행은 설정, 체크포인트, 결과를 이곳의 자체 폴더에 기록합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the runs folder</source>
+        <translation>실행 폴더 선택</translation>
+    </message>
+</context>
+<context>
+    <name>peft::train::TrainPage</name>
+    <message>
+        <location filename="../ui/train/train_page.cpp" line="+136"/>
+        <source>Checkpoint of step %1 saved in %2</source>
+        <translation>%1단계 체크포인트를 %2에 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The dataset is still opening on the Data page; start again in a moment.</source>
+        <translation>데이터 페이지에서 데이터셋을 아직 여는 중입니다. 잠시 후 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run %1: %2 on %3</source>
+        <translation>실행 %1: %3로 %2 학습</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing to %1</source>
+        <translation>%1에 기록합니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+100"/>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Resumed</source>
+        <translation>재개됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopping after the current step…</source>
+        <translation>현재 단계가 끝나면 멈춥니다…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 training and %2 evaluation examples; %3 of %4 parameters trainable (%5 %); %6 steps on %7; set up in %8 s</source>
+        <translation>학습 예제 %1개, 평가 예제 %2개; 파라미터 %4개 중 %3개 학습 (%5 %); %7에서 %6단계; 준비 %8초</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n row(s) of the dataset could not be used and were skipped</source>
+        <translation>
+            <numerusform>데이터셋의 %n개 행을 사용할 수 없어 건너뛰었습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No evaluation file: the run is not evaluated (set one in the form).</source>
+        <translation>평가 파일이 없어 평가하지 않습니다 (설정에서 지정하세요).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The loss at step %1 is more than four times the first one: the learning rate may be too high</source>
+        <translation>%1단계의 손실이 처음의 네 배를 넘었습니다: 학습률이 너무 높을 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Evaluation at step %1: loss %2, accuracy %3, F1 %4</source>
+        <translation>%1단계 평가: 손실 %2, 정확도 %3, F1 %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evaluation at step %1: loss %2, perplexity %3</source>
+        <translation>%1단계 평가: 손실 %2, 퍼플렉서티 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped at step %1; the last completed step is saved</source>
+        <translation>%1단계에서 멈췄습니다. 마지막으로 끝난 단계를 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step %1</source>
+        <translation>%1단계에서 학습을 멈췄습니다</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Finished: %n step(s)</source>
+        <translation>
+            <numerusform>완료: %n단계</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Training finished: %n step(s)</source>
+        <translation>
+            <numerusform>학습 완료: %n단계</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training failed</source>
+        <translation>학습 실패</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+81"/>
+        <source>The run failed: %1</source>
+        <translation>실행에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Preparing…</source>
+        <translation>준비 중…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 steps</source>
+        <translation>%2단계 중 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished in %1</source>
+        <translation>%1 만에 완료</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ETA: measuring…</source>
+        <translation>남은 시간: 측정 중…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ETA %1</source>
+        <translation>남은 시간 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 tok/s</source>
+        <translation>%1 토큰/초</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none selected</source>
+        <translation>선택 안 됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data: none open</source>
+        <translation>데이터: 열린 파일 없음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data: %1 (%2)</source>
+        <translation>데이터: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Recipe: %n module(s)</source>
+        <translation>
+            <numerusform>레시피: 모듈 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the Compose page&apos;s recipe on the Data page&apos;s dataset with these settings</source>
+        <translation>구성 페이지의 레시피를 데이터 페이지의 데이터셋으로 이 설정에 따라 학습합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause before the next micro-batch; the run keeps its place</source>
+        <translation>다음 마이크로 배치 전에 멈춥니다. 진행 위치는 유지됩니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the run; a checkpoint of the last completed step is saved</source>
+        <translation>실행을 멈춥니다. 마지막으로 끝난 단계의 체크포인트를 저장합니다</translation>
+    </message>
+</context>
+<context>
+    <name>peft::train::TrainingCharts</name>
+    <message>
+        <location filename="../ui/train/training_charts.cpp" line="+270"/>
+        <location line="+3"/>
+        <source>Export Charts</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Export Metrics</source>
+        <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gradient norm</source>
+        <translation>그래디언트 노름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens per second</source>
+        <translation>초당 토큰</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data yet</source>
+        <translation>아직 데이터 없음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoothing:</source>
+        <translation>평활화:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponential moving average over the curves; the raw values stay as a faint line.</source>
+        <translation>곡선의 지수 이동 평균. 원래 값은 흐린 선으로 남습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logarithmic value axis for the loss and gradient-norm charts.</source>
+        <translation>손실과 그래디언트 노름 차트의 값 축을 로그로 표시합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit every chart to its data and follow the run again (or double-click a chart). Drag to pan, scroll to zoom.</source>
+        <translation>모든 차트를 데이터에 맞추고 다시 실행을 따라갑니다 (차트를 두 번 클릭해도 됩니다). 끌어서 이동, 스크롤로 확대/축소.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PNG…</source>
+        <translation>PNG 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the four charts as one picture</source>
+        <translation>네 차트를 한 장의 그림으로 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every step&apos;s metrics and every evaluation as CSV</source>
+        <translation>모든 단계의 지표와 모든 평가를 CSV로 저장</translation>
     </message>
 </context>
 </TS>

@@ -371,7 +371,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+41"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+42"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -437,9 +437,27 @@
     </message>
 </context>
 <context>
+    <name>TrainingRequest</name>
+    <message>
+        <location filename="../app/core/training_request.cpp" line="+18"/>
+        <source>Select a model on the Model page first.</source>
+        <translation>请先在模型页选择模型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a dataset on the Data page first.</source>
+        <translation>请先在数据页打开数据集。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compose a recipe on the Compose page first (for example the LoRA preset).</source>
+        <translation>请先在组合页组合配方（例如 LoRA 预设）。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+83"/>
+        <location filename="../ui/main.cpp" line="+110"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>参数高效微调工作室</translation>
     </message>
@@ -474,7 +492,12 @@
         <translation>打开演示：一个附带情感和寓言数据集的微型 Llama，首次在本机构建（约一分钟），无需下载任何内容。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Once the model, data and recipe are in, train them for N steps on the Train page (with --screenshot: the picture is taken when the run ends).</source>
+        <translation>模型、数据和配方就绪后，在训练页训练 N 步（配合 --screenshot：在运行结束时截图）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>没有“%1”的翻译；请使用 en、ko 或 zh_CN。</translation>
     </message>
@@ -489,12 +512,17 @@
         <translation>%1 不是模型文件夹：其中没有 config.json。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="+12"/>
+        <source>--train-steps needs a positive number of steps.</source>
+        <translation>--train-steps 需要正的步数。</translation>
+    </message>
+    <message>
+        <location line="-68"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>要显示的页面：model、data、compose、train、runs、export、playground。</translation>
     </message>
@@ -603,12 +631,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+63"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+66"/>
         <source>Selected %1</source>
         <translation>已选择 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Scanning model folders…</source>
         <translation>正在扫描模型文件夹…</translation>
     </message>
@@ -770,7 +798,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>No translation for %1</source>
         <translation>没有 %1 的翻译</translation>
     </message>
@@ -1917,6 +1945,562 @@ Click to show the row.</source>
         <location line="+1"/>
         <source>Documents:</source>
         <translation>文档划分：</translation>
+    </message>
+</context>
+<context>
+    <name>peft::train::HyperparameterForm</name>
+    <message>
+        <location filename="../ui/train/hyperparameter_form.cpp" line="+86"/>
+        <source>Evaluation File</source>
+        <translation>评估文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datasets (*.csv *.tsv *.json *.jsonl *.txt);;All files (*)</source>
+        <translation>数据集 (*.csv *.tsv *.json *.jsonl *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs Folder</source>
+        <translation>运行文件夹</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accumulation:</source>
+        <translation>梯度累积：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warmup:</source>
+        <translation>预热：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule:</source>
+        <translation>调度：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evaluate every:</source>
+        <translation>评估间隔：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads:</source>
+        <translation>线程：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evaluation file:</source>
+        <translation>评估文件：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Runs folder:</source>
+        <translation>运行文件夹：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peak learning rate of AdamW. Adapters and LoRA take higher rates than full fine-tuning: about 3e-3 for tiny models, 1e-3 for small ones, 2e-4 for 7B models.</source>
+        <translation>AdamW 的峰值学习率。适配器和 LoRA 的学习率高于全量微调：极小模型约 3e-3，小模型 1e-3，7B 模型 2e-4。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By epochs</source>
+        <translation>按轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer steps to train. 0 trains for the number of epochs instead.</source>
+        <translation>要训练的优化器步数。为 0 时按轮数训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passes over the training set; used when Steps is 0.</source>
+        <translation>遍历训练集的次数；步数为 0 时使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples per micro-batch. Lower it when memory runs out and raise Accumulation instead.</source>
+        <translation>每个微批次的样本数。内存不足时调小，并相应调大梯度累积。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Micro-batches per optimizer step (gradient accumulation): the effective batch is batch size × accumulation.</source>
+        <translation>每个优化器步的微批次数（梯度累积）：有效批大小为 批大小 × 累积。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the steps over which the learning rate rises linearly from 0; 6 % is common.</source>
+        <translation>学习率从 0 线性上升所占步数的比例；常用 6 %。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linear decay</source>
+        <translation>线性衰减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the learning rate falls after the warmup: linearly or along a half cosine to 0, or not at all.</source>
+        <translation>预热之后学习率如何下降：线性或按半余弦降到 0，或者不下降。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At the end</source>
+        <translation>仅在最后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps between evaluations on the evaluation file. 0 evaluates once, at the end.</source>
+        <translation>在评估文件上评估的步数间隔。为 0 时只在最后评估一次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One seed for the data order, new weights and dropout: the same seed repeats a run exactly.</source>
+        <translation>数据顺序、新权重和 dropout 共用一个种子：相同的种子可精确重现一次运行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads for the tensor maths. More threads train faster but leave fewer for the rest of the computer.</source>
+        <translation>张量计算使用的 CPU 线程。线程越多训练越快，但留给电脑其他任务的越少。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: a held-out file in the same format</source>
+        <translation>可选：相同格式的留出文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A held-out dataset in the training file&apos;s format; without one there is no evaluation.</source>
+        <translation>与训练文件格式相同的留出数据集；没有则不评估。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the evaluation file</source>
+        <translation>选择评估文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each run writes its configuration, checkpoints and results to a folder of its own here.</source>
+        <translation>每次运行会在这里的独立文件夹中写入配置、检查点和结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the runs folder</source>
+        <translation>选择运行文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>peft::train::TrainPage</name>
+    <message>
+        <location filename="../ui/train/train_page.cpp" line="+136"/>
+        <source>Checkpoint of step %1 saved in %2</source>
+        <translation>第 %1 步的检查点已保存到 %2</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The dataset is still opening on the Data page; start again in a moment.</source>
+        <translation>数据页仍在打开数据集，请稍后再开始。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run %1: %2 on %3</source>
+        <translation>运行 %1：在 %3 上训练 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing to %1</source>
+        <translation>写入 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+100"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopping after the current step…</source>
+        <translation>当前步完成后停止…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 training and %2 evaluation examples; %3 of %4 parameters trainable (%5 %); %6 steps on %7; set up in %8 s</source>
+        <translation>训练样本 %1 个，评估样本 %2 个；%4 个参数中 %3 个可训练（%5 %）；在 %7 上训练 %6 步；准备用时 %8 秒</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n row(s) of the dataset could not be used and were skipped</source>
+        <translation>
+            <numerusform>数据集中有 %n 行无法使用，已跳过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No evaluation file: the run is not evaluated (set one in the form).</source>
+        <translation>没有评估文件：本次运行不做评估（可在设置中指定）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The loss at step %1 is more than four times the first one: the learning rate may be too high</source>
+        <translation>第 %1 步的损失超过最初的四倍：学习率可能过高</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Evaluation at step %1: loss %2, accuracy %3, F1 %4</source>
+        <translation>第 %1 步评估：损失 %2，准确率 %3，F1 %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evaluation at step %1: loss %2, perplexity %3</source>
+        <translation>第 %1 步评估：损失 %2，困惑度 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped at step %1; the last completed step is saved</source>
+        <translation>已在第 %1 步停止；已保存最后完成的一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step %1</source>
+        <translation>训练已在第 %1 步停止</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Finished: %n step(s)</source>
+        <translation>
+            <numerusform>完成：%n 步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Training finished: %n step(s)</source>
+        <translation>
+            <numerusform>训练完成：%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+81"/>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Preparing…</source>
+        <translation>准备中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 steps</source>
+        <translation>第 %1 / %2 步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished in %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ETA: measuring…</source>
+        <translation>剩余时间：测量中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ETA %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 tok/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none selected</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data: none open</source>
+        <translation>数据：未打开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data: %1 (%2)</source>
+        <translation>数据：%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Recipe: %n module(s)</source>
+        <translation>
+            <numerusform>配方：%n 个模块</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the Compose page&apos;s recipe on the Data page&apos;s dataset with these settings</source>
+        <translation>按这些设置，用数据页的数据集训练组合页的配方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause before the next micro-batch; the run keeps its place</source>
+        <translation>在下一个微批次之前暂停；运行保留当前位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the run; a checkpoint of the last completed step is saved</source>
+        <translation>停止运行；保存最后完成一步的检查点</translation>
+    </message>
+</context>
+<context>
+    <name>peft::train::TrainingCharts</name>
+    <message>
+        <location filename="../ui/train/training_charts.cpp" line="+270"/>
+        <location line="+3"/>
+        <source>Export Charts</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Export Metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens per second</source>
+        <translation>每秒词元数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponential moving average over the curves; the raw values stay as a faint line.</source>
+        <translation>对曲线做指数移动平均；原始值以浅色线保留。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logarithmic value axis for the loss and gradient-norm charts.</source>
+        <translation>损失和梯度范数图表使用对数数值轴。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit every chart to its data and follow the run again (or double-click a chart). Drag to pan, scroll to zoom.</source>
+        <translation>让所有图表适应其数据并重新跟随运行（或双击图表）。拖动平移，滚轮缩放。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the four charts as one picture</source>
+        <translation>把四个图表保存为一张图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every step&apos;s metrics and every evaluation as CSV</source>
+        <translation>把每一步的指标和每次评估保存为 CSV</translation>
     </message>
 </context>
 </TS>

@@ -22,8 +22,15 @@ QString missingTrainInput(const TrainRequest& request) {
     return {};
 }
 
-QString makeRunName(const QString& modelDir) {
-    QString base = QFileInfo(modelDir).fileName();
+QString makeRunName(const QString& modelName) {
+    QString base;
+    for (const QChar c : modelName) {
+        const bool keep = (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('.') || c == QLatin1Char('_') || c == QLatin1Char('-');
+        if (keep) base += c;
+        else if (!base.endsWith(QLatin1Char('-'))) base += QLatin1Char('-');
+    }
+    while (base.startsWith(QLatin1Char('-')) || base.startsWith(QLatin1Char('.'))) base.remove(0, 1);
+    while (base.endsWith(QLatin1Char('-'))) base.chop(1);
     if (base.isEmpty()) base = QStringLiteral("run");
     return base + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }

@@ -11,8 +11,10 @@ namespace peft {
 /// when it can. The engine checks everything else when the run starts.
 QString missingTrainInput(const TrainRequest& request);
 
-/// A unique run name: "<model folder>-<yyyyMMdd-HHmmss>".
-QString makeRunName(const QString& modelDir);
+/// A unique run name, also a folder name: "<model>-<yyyyMMdd-HHmmss>", where <model> is `modelName`
+/// (the catalog's name, else the folder's) with anything but letters, digits, '.', '_' and '-'
+/// replaced by '-'.
+QString makeRunName(const QString& modelName);
 
 /// The folder this run writes to: hyper.outputDir/name (empty when outputDir is empty).
 QString runFolder(const TrainRequest& request);

@@ -28,7 +28,7 @@ StagingDir::StagingDir(const std::string& target, bool overwrite) : target_(targ
         if (!fs::is_directory(out, ec))
             throw Error("export: " + target_ + " exists and is not a folder; choose another output folder");
         if (!overwrite && !is_empty_dir(out))
-            throw Error("export: " + target_ + " exists and is not empty; choose a new folder or allow overwriting");
+            throw Error("export: " + target_ + " exists and is not empty; choose a new folder or allow overwriting (--overwrite)");
     }
     fs::path parent = out.parent_path();
     if (parent.empty()) parent = ".";

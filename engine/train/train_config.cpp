@@ -30,6 +30,7 @@ void TrainConfig::validate() const {
     if (warmup_steps < 0) fail("warmup_steps", "must not be negative");
     if (max_steps < 0) fail("max_steps", "must not be negative");
     if (max_steps == 0 && epochs <= 0) fail("epochs", "must be positive when max_steps is 0");
+    if (!(max_seconds >= 0)) fail("max_seconds", "must not be negative");
     if (batch_size <= 0) fail("batch_size", "must be positive");
     if (grad_accum <= 0) fail("grad_accum", "must be positive");
     if (max_grad_norm < 0) fail("max_grad_norm", "must not be negative");
@@ -45,8 +46,8 @@ void TrainConfig::validate() const {
 TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
     if (!json.is_object()) throw Error("training config: expected a JSON object");
     static const std::set<std::string> known = {
-        "lr", "schedule", "warmup_ratio", "warmup_steps", "max_steps", "epochs", "batch_size", "grad_accum",
-        "max_grad_norm", "weight_decay", "beta1", "beta2", "eps", "eval_every", "save_every", "seed", "threads",
+        "lr", "schedule", "warmup_ratio", "warmup_steps", "max_steps", "epochs", "max_seconds", "batch_size",
+        "grad_accum", "max_grad_norm", "weight_decay", "beta1", "beta2", "eps", "eval_every", "save_every", "seed", "threads",
         "bf16", "shuffle", "output_dir"};
     for (const auto& item : json.items())
         if (!known.count(item.key())) throw Error("training config: unknown field '" + item.key() + "'");
@@ -59,6 +60,7 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
     read(json, "warmup_steps", c.warmup_steps);
     read(json, "max_steps", c.max_steps);
     read(json, "epochs", c.epochs);
+    read(json, "max_seconds", c.max_seconds);
     read(json, "batch_size", c.batch_size);
     read(json, "grad_accum", c.grad_accum);
     read(json, "max_grad_norm", c.max_grad_norm);
@@ -84,6 +86,7 @@ nlohmann::json TrainConfig::to_json() const {
             {"warmup_steps", warmup_steps},
             {"max_steps", max_steps},
             {"epochs", epochs},
+            {"max_seconds", max_seconds},
             {"batch_size", batch_size},
             {"grad_accum", grad_accum},
             {"max_grad_norm", max_grad_norm},

@@ -18,6 +18,10 @@ struct TrainConfig {
     int64_t warmup_steps = 0;
     int64_t max_steps = 0;       ///< optimizer steps; 0 = run `epochs` epochs
     int64_t epochs = 1;
+    /// Wall-clock budget in seconds; 0 = none. The run ends normally (final evaluation and
+    /// checkpoint) after the first optimizer step that reaches it; the schedule still spans
+    /// max_steps, so pick max_steps to fit the budget when the decay should finish.
+    double max_seconds = 0;
     int64_t batch_size = 8;      ///< examples per micro-batch
     int64_t grad_accum = 1;      ///< micro-batches per optimizer step
     double max_grad_norm = 1.0;  ///< 0 = no clipping (the norm is still computed and checked)

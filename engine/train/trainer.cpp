@@ -283,6 +283,7 @@ TrainResult train(TransformerImpl& model, const TrainConfig& config, const Train
             if (config.save_every > 0 && progress.step % config.save_every == 0)
                 save("checkpoint-" + std::to_string(progress.step));
             if (control.cancel.load()) cancelled = true;
+            if (config.max_seconds > 0 && m.elapsed >= config.max_seconds) break; // the time budget is spent
         }
 
         result.steps_done = progress.step;

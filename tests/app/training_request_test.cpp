@@ -67,6 +67,12 @@ private Q_SLOTS:
         QVERIFY(missingTrainInput(r).contains(QStringLiteral("Model page")));
     }
 
+    void runName_isAFolderNameAfterTheModel() {
+        QVERIFY(makeRunName(QStringLiteral("Demo · tiny Llama")).startsWith(QStringLiteral("Demo-tiny-Llama-20")));
+        QVERIFY(makeRunName(QStringLiteral("../Qwen/Qwen2-0.5B")).startsWith(QStringLiteral("Qwen-Qwen2-0.5B-")));
+        QVERIFY(makeRunName(QString()).startsWith(QStringLiteral("run-")));
+    }
+
     void defaults_shrinkTheRateWithTheModel() {
         const auto tiny = defaultHyperparameters(260'000);
         const auto small = defaultHyperparameters(124'000'000);

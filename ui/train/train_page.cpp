@@ -100,11 +100,12 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new Trainin
     charts_ = new TrainingCharts(&controller_->history(), this);
     chartsGroup_ = group(charts_, this);
     log_ = new TrainingLog(this);
+    log_->setMinimumHeight(110); // a few lines of what happened, whatever the window's height
     logGroup_ = group(log_, this);
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(chartsGroup_);
     right->addWidget(logGroup_);
-    right->setStretchFactor(0, 4);
+    right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
     right->setChildrenCollapsible(false);
     auto* body = new QSplitter(Qt::Horizontal, this);
@@ -154,7 +155,9 @@ void TrainPage::setSources(DatasetSession* data, RecipeDocument* recipe) {
     updateSummary();
 }
 
-void TrainPage::setModel(const QString& modelDir, qint64 parameters) {
+void TrainPage::setModel(const QString& modelDir, qint64 parameters, const QString& name) {
+    if (!name.isEmpty() || modelDir != modelDir_) modelName_ = name.isEmpty() ? QFileInfo(modelDir).fileName() : name;
+    updateSummary();
     // The same model again only matters when its size has become known (the catalog lists a
     // folder opened from the command line after it was selected).
     if (modelDir == modelDir_ && (parameters == parameters_ || parameters == 0)) return;
@@ -172,7 +175,7 @@ void TrainPage::setEvalFile(const QString& path) { form_->setEvalFile(path); }
 TrainRequest TrainPage::request() const {
     TrainRequest r;
     r.modelDir = modelDir_;
-    r.name = makeRunName(modelDir_);
+    r.name = makeRunName(modelName_);
     if (data_) {
         r.trainFile = data_->path();
         r.format = data_->format();
@@ -200,7 +203,7 @@ bool TrainPage::start() {
     log_->reset();
     if (!controller_->start(r)) return false; // failed() has shown why
     charts_->reset(); // after start(): the history is empty now, so the charts say "No data yet"
-    log_->add(TrainingLog::Level::Info, tr("Run %1: %2 on %3").arg(r.name, QFileInfo(r.modelDir).fileName(), QFileInfo(r.trainFile).fileName()));
+    log_->add(TrainingLog::Level::Info, tr("Run %1: %2 on %3").arg(r.name, modelName_, QFileInfo(r.trainFile).fileName()));
     if (!controller_->runFolder().isEmpty()) log_->add(TrainingLog::Level::Info, tr("Writing to %1").arg(controller_->runFolder()));
     return true;
 }
@@ -329,7 +332,7 @@ void TrainPage::updateProgress() {
 
 void TrainPage::updateSummary() {
     QStringList parts;
-    parts << tr("Model: %1").arg(modelDir_.isEmpty() ? tr("none selected") : QFileInfo(modelDir_).fileName());
+    parts << tr("Model: %1").arg(modelDir_.isEmpty() ? tr("none selected") : modelName_);
     const QString file = data_ ? data_->path() : QString();
     parts << (file.isEmpty() ? tr("Data: none open") : tr("Data: %1 (%2)").arg(QFileInfo(file).fileName(), data_->format()));
     const int modules = recipe_ ? recipe_->moduleCount() : 0;

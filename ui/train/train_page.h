@@ -34,8 +34,9 @@ public:
     /// Where the data settings and the recipe come from (the Data and Compose pages' objects).
     void setSources(DatasetSession* data, RecipeDocument* recipe);
     /// The model to train; a new model resets the form to the defaults for its size
-    /// (`parameters`, 0 when unknown), keeping the runs folder and evaluation file.
-    void setModel(const QString& modelDir, qint64 parameters);
+    /// (`parameters`, 0 when unknown), keeping the runs folder and evaluation file. `name` is
+    /// what the page shows and names runs after (empty: the folder's name).
+    void setModel(const QString& modelDir, qint64 parameters, const QString& name = {});
     QString modelDir() const { return modelDir_; }
     void setEvalFile(const QString& path);
 
@@ -83,6 +84,7 @@ private:
     DatasetSession* data_ = nullptr;
     RecipeDocument* recipe_ = nullptr;
     QString modelDir_;
+    QString modelName_;
     qint64 parameters_ = 0;
     QLabel* heading_;
     QLabel* summary_;

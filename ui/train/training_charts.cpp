@@ -13,6 +13,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
 #include <QSlider>
 #include <QVBoxLayout>
@@ -44,7 +46,7 @@ TrainingCharts::TrainingCharts(const TrainingHistory* history, QWidget* parent) 
         grid->addWidget(plot, i / 2, i % 2);
     }
     addSeries(plots_[0], QColor(31, 119, 180), &lossOf);
-    addSeries(plots_[1], QColor(44, 160, 44), &lrOf);
+    addSeries(plots_[1], QColor(44, 160, 44), &lrOf, false);
     addSeries(plots_[2], QColor(148, 103, 189), &gradNormOf);
     addSeries(plots_[3], QColor(140, 86, 75), &tokensOf);
     // Evaluations are few: drawn as dots joined by a line, over the training curve.
@@ -56,7 +58,7 @@ TrainingCharts::TrainingCharts(const TrainingHistory* history, QWidget* parent) 
     plots_[0]->legend->setBrush(QBrush(palette().color(QPalette::Base)));
     plots_[0]->legend->setTextColor(palette().color(QPalette::WindowText));
     plots_[0]->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    series_[0].smooth->removeFromLegend();
+    // Only the loss chart has a legend; updateSmoothVisibility picks which training curve it lists.
     for (int i = 1; i < series_.size(); ++i) {
         series_[i].raw->removeFromLegend();
         series_[i].smooth->removeFromLegend();
@@ -115,13 +117,14 @@ QCustomPlot* TrainingCharts::makePlot() {
     return plot;
 }
 
-void TrainingCharts::addSeries(QCustomPlot* plot, const QColor& color, double (*value)(const TrainPoint&)) {
+void TrainingCharts::addSeries(QCustomPlot* plot, const QColor& color, double (*value)(const TrainPoint&), bool smoothed) {
     Series s;
     s.raw = plot->addGraph();
     s.raw->setPen(QPen(color, 1.5));
     s.smooth = plot->addGraph();
     s.smooth->setPen(QPen(color, 2));
     s.value = value;
+    s.smoothed = smoothed;
     series_ << s;
 }
 
@@ -194,11 +197,22 @@ void TrainingCharts::rebuildSmoothed() {
 
 void TrainingCharts::updateSmoothVisibility() {
     // With smoothing the raw curve stays as a faint trace, so spikes remain visible.
-    const bool on = smoothing() > 0;
     for (auto& s : series_) {
+        const bool on = s.smoothed && smoothing() > 0;
         QPen pen = s.smooth->pen();
         s.raw->setPen(QPen(on ? faded(pen.color()) : pen.color(), 1.5));
         s.smooth->setVisible(on);
+    }
+    // The legend names the curve that stands out: the average when there is one.
+    const bool on = smoothing() > 0;
+    QCPGraph* shown = on ? series_[0].smooth : series_[0].raw;
+    QCPGraph* hidden = on ? series_[0].raw : series_[0].smooth;
+    hidden->removeFromLegend();
+    if (!plots_[0]->legend->hasItemWithPlottable(shown)) {
+        shown->addToLegend();
+        // The training curve first, above the evaluation dots.
+        plots_[0]->legend->removeItem(plots_[0]->legend->itemWithPlottable(evalLoss_));
+        evalLoss_->addToLegend();
     }
 }
 
@@ -236,7 +250,23 @@ void TrainingCharts::redraw() {
     for (QCustomPlot* plot : plots_) plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-bool TrainingCharts::exportPng(const QString& path) { return grid_->grab().save(path, "PNG"); }
+bool TrainingCharts::exportPng(const QString& path) {
+    // Each chart renders itself (QCustomPlot::toPixmap) rather than through QWidget::grab, which
+    // replays pending resize events into QCustomPlot's paint buffers and fails to paint them. A
+    // page never shown is drawn at a default size, two by two.
+    const bool laidOut = grid_->isVisible() && !grid_->size().isEmpty();
+    const QSize cell(480, 320);
+    QPixmap picture(laidOut ? grid_->size() : QSize(2 * cell.width(), 2 * cell.height()));
+    picture.fill(palette().color(QPalette::Window));
+    QPainter painter(&picture);
+    for (int i = 0; i < plots_.size(); ++i) {
+        QCustomPlot* plot = plots_[i];
+        const QRect rect = laidOut ? plot->geometry() : QRect(QPoint((i % 2) * cell.width(), (i / 2) * cell.height()), cell);
+        painter.drawPixmap(rect.topLeft(), plot->toPixmap(rect.width(), rect.height()));
+    }
+    painter.end();
+    return picture.save(path, "PNG");
+}
 
 bool TrainingCharts::exportCsv(const QString& path, QString* error) const {
     QFile file(path);
@@ -273,6 +303,7 @@ void TrainingCharts::retranslate() {
         if (history_->steps().isEmpty()) datapage::setChartNote(plots_[i], tr("No data yet"));
     }
     series_[0].raw->setName(tr("training"));
+    series_[0].smooth->setName(tr("training"));
     evalLoss_->setName(tr("evaluation"));
     smoothingLabel_->setText(tr("Smoothing:"));
     smoothing_->setToolTip(tr("Exponential moving average over the curves; the raw values stay as a faint line."));

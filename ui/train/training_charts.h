@@ -69,11 +69,12 @@ private:
         QCPGraph* raw = nullptr;
         QCPGraph* smooth = nullptr;
         double (*value)(const TrainPoint&) = nullptr;
+        bool smoothed = true; ///< the learning rate follows its schedule: nothing to smooth
         double ema = 0;
         bool started = false;
     };
     QCustomPlot* makePlot();
-    void addSeries(QCustomPlot* plot, const QColor& color, double (*value)(const TrainPoint&));
+    void addSeries(QCustomPlot* plot, const QColor& color, double (*value)(const TrainPoint&), bool smoothed = true);
     void rebuildSmoothed();
     void updateSmoothVisibility();
     void redraw();

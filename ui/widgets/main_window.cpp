@@ -10,6 +10,7 @@
 #include "widgets/demo_banner.h"
 #include "widgets/demo_controller.h"
 #include "widgets/model_page.h"
+#include "widgets/model_table_model.h"
 #include "widgets/placeholder_page.h"
 
 #include <QAction>
@@ -119,7 +120,9 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
         statusBar()->showMessage(tr("Selected %1").arg(path), 5000);
         composePage_->setModel(path);
         dataPage_->setModel(path); // its tokenizer counts the Data page's tokens
-        trainPage_->setModel(path, modelParameters(path));
+        // Runs are named after the model as the Model page names it (the demo's folder is "model").
+        const ModelRow row = catalogRow(path);
+        trainPage_->setModel(path, row.parameters, path == modelPage_->demoModel() ? ModelTableModel::demoDisplayName() : row.name);
     });
     // The demo's sentiment set has a held-out twin: evaluate on it.
     connect(demo_, &DemoController::loaded, this, [this](const DemoInfo& info) { trainPage_->setEvalFile(info.sentimentDev); });
@@ -296,10 +299,10 @@ void MainWindow::retranslate() {
 
 void MainWindow::loadDemo() { demo_->start(); }
 
-qint64 MainWindow::modelParameters(const QString& path) const {
+ModelRow MainWindow::catalogRow(const QString& path) const {
     for (const auto& row : catalog_->rows())
-        if (row.path == path) return row.parameters;
-    return 0;
+        if (row.path == path) return row;
+    return {};
 }
 
 bool MainWindow::showPage(const QString& key) {

@@ -2,6 +2,8 @@
 // The studio's main window: navigation between pages, menus, toolbar, status bar.
 #pragma once
 
+#include "core/model_row.h"
+
 #include <QMainWindow>
 
 class QActionGroup;
@@ -58,8 +60,8 @@ private:
     void addModelsFolder();
     void rebuildRecentMenu();
     void updateUndoActions();
-    /// The catalog's parameter count of `path` (0 when it is not listed yet).
-    qint64 modelParameters(const QString& path) const;
+    /// The catalog's row of `path` (an empty row when it is not listed yet).
+    ModelRow catalogRow(const QString& path) const;
 
     ModelCatalog* catalog_;
     LanguageManager* languages_;

@@ -173,6 +173,26 @@ TEST(Trainer, cancelStopsWithinOneStep) {
     EXPECT_TRUE(obs.finished);
 }
 
+TEST(Trainer, timeBudgetEndsTheRunNormallyWithFinalEvaluation) {
+    const auto examples = test::counting_examples(8);
+    TrainData data;
+    data.train = &examples;
+    data.eval = &examples;
+    auto config = small_config("");
+    config.max_steps = 1000;
+    config.max_seconds = 1e-9; // spent by the first step
+    auto model = test::tiny_lora_llama();
+    test::RecordingObserver obs;
+    TrainControl control;
+    const auto r = train(*model, config, data, obs, control);
+    EXPECT_FALSE(r.failed) << r.error;
+    EXPECT_FALSE(r.cancelled);
+    EXPECT_EQ(r.steps_done, 1);
+    ASSERT_EQ(obs.evals.size(), 1u);
+    EXPECT_EQ(obs.evals[0].step, 1);
+    EXPECT_TRUE(obs.finished);
+}
+
 TEST(Trainer, cancelWhilePausedReturnsWithoutAStep) {
     const auto examples = test::counting_examples(8);
     TrainData data;
