@@ -371,7 +371,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+42"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+43"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -636,7 +636,7 @@
         <translation>已选择 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Scanning model folders…</source>
         <translation>正在扫描模型文件夹…</translation>
     </message>
@@ -2128,12 +2128,12 @@ Click to show the row.</source>
 <context>
     <name>peft::train::TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+136"/>
+        <location filename="../ui/train/train_page.cpp" line="+137"/>
         <source>Checkpoint of step %1 saved in %2</source>
         <translation>第 %1 步的检查点已保存到 %2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>The dataset is still opening on the Data page; start again in a moment.</source>
         <translation>数据页仍在打开数据集，请稍后再开始。</translation>
     </message>
@@ -2381,7 +2381,7 @@ Click to show the row.</source>
 <context>
     <name>peft::train::TrainingCharts</name>
     <message>
-        <location filename="../ui/train/training_charts.cpp" line="+270"/>
+        <location filename="../ui/train/training_charts.cpp" line="+282"/>
         <location line="+3"/>
         <source>Export Charts</source>
         <translation>导出图表</translation>
@@ -2444,6 +2444,7 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+1"/>
         <source>training</source>
         <translation>训练</translation>
     </message>

@@ -25,7 +25,7 @@ QString missingTrainInput(const TrainRequest& request) {
 QString makeRunName(const QString& modelName) {
     QString base;
     for (const QChar c : modelName) {
-        const bool keep = (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('.') || c == QLatin1Char('_') || c == QLatin1Char('-');
+        const bool keep = c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('_') || c == QLatin1Char('-');
         if (keep) base += c;
         else if (!base.endsWith(QLatin1Char('-'))) base += QLatin1Char('-');
     }

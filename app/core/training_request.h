@@ -12,8 +12,8 @@ namespace peft {
 QString missingTrainInput(const TrainRequest& request);
 
 /// A unique run name, also a folder name: "<model>-<yyyyMMdd-HHmmss>", where <model> is `modelName`
-/// (the catalog's name, else the folder's) with anything but letters, digits, '.', '_' and '-'
-/// replaced by '-'.
+/// (the name the Model page shows, else the folder's) with anything but letters, digits, '.',
+/// '_' and '-' replaced by '-' (letters of any script: folder names are Unicode).
 QString makeRunName(const QString& modelName);
 
 /// The folder this run writes to: hyper.outputDir/name (empty when outputDir is empty).

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void runName_isAFolderNameAfterTheModel() {
         QVERIFY(makeRunName(QStringLiteral("Demo · tiny Llama")).startsWith(QStringLiteral("Demo-tiny-Llama-20")));
         QVERIFY(makeRunName(QStringLiteral("../Qwen/Qwen2-0.5B")).startsWith(QStringLiteral("Qwen-Qwen2-0.5B-")));
+        QVERIFY(makeRunName(QStringLiteral("데모 · 작은 Llama")).startsWith(QStringLiteral("데모-작은-Llama-")));
         QVERIFY(makeRunName(QString()).startsWith(QStringLiteral("run-")));
     }
 
