@@ -97,6 +97,26 @@ TaskHead base_head_of(const ModelConfig& config) {
     return config.family == ModelFamily::Bert ? TaskHead::None : TaskHead::CausalLM;
 }
 
+/// Files that hold model weights in formats other than a Hugging Face folder.
+bool is_foreign_checkpoint(const fs::path& file) {
+    const std::string ext = file.extension().string();
+    return ext == ".bin" || ext == ".gguf" || ext == ".pt" || ext == ".pth" || ext == ".ckpt" || ext == ".safetensors";
+}
+
+/// A folder with weights but no config.json: say what it is and how to make it usable.
+std::string foreign_checkpoint_reason(const fs::path& dir) {
+    std::string files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (!entry.is_regular_file(ec) || !is_foreign_checkpoint(entry.path())) continue;
+        files += (files.empty() ? "" : ", ") + entry.path().filename().string();
+    }
+    return "not a Hugging Face model folder: it has " + (files.empty() ? std::string("no config.json") : files) +
+           " but no config.json (a llama2.c .bin or GGUF file cannot be read here). Convert it to a "
+           "Hugging Face folder with config.json, model.safetensors and tokenizer files (for llama2.c: "
+           "its export.py --version -1 --hf DIR) and open that folder";
+}
+
 void summarize_from_config(ModelSummary& s, const ModelConfig& config) {
     std::map<std::string, int64_t> components;
     const TaskHead head = base_head_of(config);
@@ -129,6 +149,10 @@ ModelSummary summarize_model_dir(const std::string& dir_string) {
         }
     }
     s.tokenizer = tokenizer_kind(dir);
+    if (!fs::exists(dir / "config.json")) {
+        s.reason = foreign_checkpoint_reason(dir);
+        return s;
+    }
 
     ModelConfig config;
     try {
@@ -209,6 +233,15 @@ std::vector<std::string> find_model_dirs(const std::string& root_string) {
             }
         } else if (fs::exists(p / "config.json")) {
             found.push_back(p.string());
+        } else {
+            // Weights without config.json (llama2.c, GGUF, bare checkpoints): listed, with the reason
+            // they cannot be opened, rather than silently missing.
+            for (const auto& file : fs::directory_iterator(p, ec)) {
+                if (file.is_regular_file(ec) && is_foreign_checkpoint(file.path())) {
+                    found.push_back(p.string());
+                    break;
+                }
+            }
         }
     }
     std::sort(found.begin(), found.end());

@@ -45,9 +45,9 @@ private Q_SLOTS:
         QVERIFY(catalog.scanning());
         QVERIFY(finished.wait(60000));
         QVERIFY(!catalog.scanning());
-        QCOMPARE(catalog.rows().size(), 3); // stories260K-llama2c has no config.json
-        QCOMPARE(progress.last().at(0).toInt(), 3); // done == total at the end
-        QCOMPARE(progress.last().at(1).toInt(), 3);
+        QCOMPARE(catalog.rows().size(), 4); // stories260K-llama2c is listed too, as unsupported
+        QCOMPARE(progress.last().at(0).toInt(), 4); // done == total at the end
+        QCOMPARE(progress.last().at(1).toInt(), 4);
         const ModelRow* stories = find(catalog, QStringLiteral("stories260K"));
         QVERIFY(stories);
         QCOMPARE(stories->modelType, QStringLiteral("llama"));
@@ -70,6 +70,12 @@ private Q_SLOTS:
         QCOMPARE(bert->hiddenSize, 128);
         // Counted from config.json as a bare encoder (embeddings + 2 blocks, no pooler or head).
         QCOMPARE(bert->parameters, 4369408);
+        const ModelRow* llama2c = find(catalog, QStringLiteral("stories260K-llama2c"));
+        QVERIFY(llama2c);
+        QVERIFY(!llama2c->supported);
+        QVERIFY2(llama2c->reason.contains(QStringLiteral("stories260K.bin")) &&
+                     llama2c->reason.contains(QStringLiteral("config.json")),
+                 qPrintable(llama2c->reason));
     }
 
     void hubCacheLayout_isFoundThroughHfHubCache() {
@@ -109,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QTest::qWait(200);
         QCOMPARE(finished.size(), 1);
-        QCOMPARE(catalog.rows().size(), 3); // stories260K-llama2c has no config.json
+        QCOMPARE(catalog.rows().size(), 4); // stories260K-llama2c is listed too, as unsupported
     }
 
     void humanCount_usesMetricSuffixes() {

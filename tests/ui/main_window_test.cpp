@@ -48,7 +48,7 @@ private Q_SLOTS:
         catalog.rescan();
         QVERIFY(finished.wait(60000));
         QTableView* table = window.modelPage()->table();
-        QCOMPARE(table->model()->rowCount(), 3); // stories260K, tiny-gpt2, bert-tiny-untrained
+        QCOMPARE(table->model()->rowCount(), 4); // stories260K, its llama2.c folder, tiny-gpt2, bert-tiny-untrained
         window.modelPage()->selectModel(QFileInfo(assets() + QStringLiteral("/models/stories260K")).canonicalFilePath());
         QCOMPARE(window.modelPage()->detailTitle()->text(), QStringLiteral("stories260K"));
         window.modelPage()->selectModel(QFileInfo(assets() + QStringLiteral("/models/bert-tiny-untrained")).canonicalFilePath());
