@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "models/model_io.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -51,6 +52,11 @@ Transformer make_bench_model(const std::string& name, TaskHead head, torch::Devi
     }
     model->to(device);
     return model;
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
 }
 
 } // namespace peft::bench

@@ -5,6 +5,7 @@
 #include "models/model.h"
 
 #include <string>
+#include <vector>
 
 namespace peft::bench {
 
@@ -13,5 +14,8 @@ namespace peft::bench {
 Transformer make_bench_model(const std::string& name, TaskHead head, torch::Device device);
 
 std::string assets_dir();
+
+/// The median of timings (the benchmarks' reported figure: robust to a noisy shared machine).
+double median(std::vector<double> values);
 
 } // namespace peft::bench

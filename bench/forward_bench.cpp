@@ -50,11 +50,6 @@ Options parse(int argc, char** argv) {
     return o;
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 } // namespace
 
 int main(int argc, char** argv) try {
@@ -88,7 +83,7 @@ int main(int argc, char** argv) try {
         sync();
         times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
-    const double med = median(times);
+    const double med = bench::median(times);
     const double tokens_per_s = o.batch * o.seq / med;
     std::printf("forward %-12s params %-10lld batch %lld x seq %lld  %s %s threads %d: median %.2f ms, %.0f tokens/s\n",
                 o.model.c_str(), static_cast<long long>(params), static_cast<long long>(o.batch),

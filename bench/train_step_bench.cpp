@@ -94,11 +94,6 @@ Recipe method_recipe(const std::string& method) {
     return r;
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 double peak_rss_mib() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -148,7 +143,7 @@ int main(int argc, char** argv) try {
         sync();
         times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
-    const double med = median(times);
+    const double med = bench::median(times);
     const double tokens_per_s = static_cast<double>(o.batch * o.seq) / med;
     const double peak_mib = device.is_cuda() ? -1.0 : peak_rss_mib();
     std::printf("train step %-12s %-8s trainable %lld / %lld  batch %lld x seq %lld  %s %s threads %d: median %.2f ms, "

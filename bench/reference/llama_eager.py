@@ -75,6 +75,18 @@ class Llama(torch.nn.Module):
         eps = self.cfg.get("rms_norm_eps", 1e-5)
         return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps) * w
 
+    # Hooks for PEFT peers (train_step_reference.py): the frozen math stays here, once.
+    def prefix_length(self):
+        return 0
+
+    def prefix_kv(self, layer, batch):
+        """Keys and values [B, KV, P, hd] prepended to attention (prefix tuning); None = none."""
+        return None
+
+    def ffn_output(self, layer, f):
+        """The FFN block's output before the residual add (where a Pfeiffer adapter sits)."""
+        return f
+
     def forward(self, ids):
         cfg = self.cfg
         B, T = ids.shape
@@ -91,13 +103,19 @@ class Llama(torch.nn.Module):
             x1, x2 = x[..., : hd // 2], x[..., hd // 2:]
             return x * cos + torch.cat([-x2, x1], -1) * sin
 
-        mask = torch.full((T, T), float("-inf"), dtype=self.embed.dtype, device=ids.device).triu(1)
+        P = self.prefix_length()
+        # Query i sees every prefix key and real keys up to i.
+        mask = torch.full((T, T + P), float("-inf"), dtype=self.embed.dtype, device=ids.device).triu(1 + P)
         x = F.embedding(ids, self.embed)
         for layer in self.layers:
             h = self.rms(x, layer.attn_norm)
             q = rope(layer.q(h).view(B, T, H, hd).transpose(1, 2))
             k = rope(layer.k(h).view(B, T, KV, hd).transpose(1, 2))
             v = layer.v(h).view(B, T, KV, hd).transpose(1, 2)
+            prefix = self.prefix_kv(layer, B)
+            if prefix is not None:
+                k = torch.cat([prefix[0], k], 2)
+                v = torch.cat([prefix[1], v], 2)
             if KV != H:
                 k = k.repeat_interleave(H // KV, dim=1)
                 v = v.repeat_interleave(H // KV, dim=1)
@@ -105,6 +123,6 @@ class Llama(torch.nn.Module):
             y = (att.softmax(-1) @ v).transpose(1, 2).reshape(B, T, H * hd)
             x = x + layer.o(y)
             h = self.rms(x, layer.ffn_norm)
-            x = x + layer.down(F.silu(layer.gate(h)) * layer.up(h))
+            x = x + self.ffn_output(layer, layer.down(F.silu(layer.gate(h)) * layer.up(h)))
         x = self.rms(x, self.norm)
         return x @ self.embed.t() if self.lm_head is None else self.lm_head(x)

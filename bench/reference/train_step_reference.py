@@ -69,46 +69,19 @@ class PeftLlama(Llama):
                 layer.prefix_k = torch.nn.Parameter(torch.randn(KV, 10, hd) * 0.02)
                 layer.prefix_v = torch.nn.Parameter(torch.randn(KV, 10, hd) * 0.02)
 
-    def forward(self, ids):
-        cfg = self.cfg
-        B, T = ids.shape
-        H = cfg["num_attention_heads"]
-        KV = cfg.get("num_key_value_heads", H)
-        hd = cfg["hidden_size"] // H
-        theta = cfg.get("rope_theta", 10000.0)
-        inv = 1.0 / theta ** (torch.arange(0, hd, 2, dtype=torch.float32, device=ids.device) / hd)
-        freqs = torch.outer(torch.arange(T, dtype=torch.float32, device=ids.device), inv)
-        emb = torch.cat([freqs, freqs], -1)
-        cos, sin = emb.cos().to(self.embed.dtype), emb.sin().to(self.embed.dtype)
+    def prefix_length(self):
+        return 10 if self.method == "prefix" else 0
 
-        def rope(x):
-            x1, x2 = x[..., : hd // 2], x[..., hd // 2:]
-            return x * cos + torch.cat([-x2, x1], -1) * sin
+    def prefix_kv(self, layer, batch):
+        if self.method != "prefix":
+            return None
+        expand = lambda t: t.unsqueeze(0).expand(batch, -1, -1, -1)
+        return expand(layer.prefix_k), expand(layer.prefix_v)
 
-        P = 10 if self.method == "prefix" else 0
-        mask = torch.full((T, T + P), float("-inf"), dtype=self.embed.dtype, device=ids.device).triu(1 + P)
-        x = F.embedding(ids, self.embed)
-        for layer in self.layers:
-            h = self.rms(x, layer.attn_norm)
-            q = rope(layer.q(h).view(B, T, H, hd).transpose(1, 2))
-            k = rope(layer.k(h).view(B, T, KV, hd).transpose(1, 2))
-            v = layer.v(h).view(B, T, KV, hd).transpose(1, 2)
-            if P:
-                k = torch.cat([layer.prefix_k.unsqueeze(0).expand(B, -1, -1, -1), k], 2)
-                v = torch.cat([layer.prefix_v.unsqueeze(0).expand(B, -1, -1, -1), v], 2)
-            if KV != H:
-                k = k.repeat_interleave(H // KV, dim=1)
-                v = v.repeat_interleave(H // KV, dim=1)
-            att = (q @ k.transpose(-1, -2)) / math.sqrt(hd) + mask
-            y = (att.softmax(-1) @ v).transpose(1, 2).reshape(B, T, H * hd)
-            x = x + layer.o(y)
-            h = self.rms(x, layer.ffn_norm)
-            f = layer.down(F.silu(layer.gate(h)) * layer.up(h))
-            if self.method == "adapter":
-                f = f + layer.adapter_up(F.relu(layer.adapter_down(f)))
-            x = x + f
-        x = self.rms(x, self.norm)
-        return x @ self.embed.t() if self.lm_head is None else self.lm_head(x)
+    def ffn_output(self, layer, f):
+        if self.method != "adapter":
+            return f
+        return f + layer.adapter_up(F.relu(layer.adapter_down(f)))
 
 
 def main():
