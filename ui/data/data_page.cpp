@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "data/data_page.h"
+#include "widgets/page_style.h"
 
 #include "core/dataset_backend.h"
 #include "core/dataset_session.h"
@@ -35,20 +36,6 @@ namespace peft::datapage {
 
 namespace {
 
-QFont headingFont(const QFont& base) {
-    QFont big = base;
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    return big;
-}
-
-QGroupBox* group(QWidget* content, QWidget* parent) {
-    auto* box = new QGroupBox(parent);
-    auto* layout = new QVBoxLayout(box);
-    layout->addWidget(content);
-    return box;
-}
-
 /// The first local file among dragged URLs; empty when there is none.
 QString droppedFile(const QMimeData* mime) {
     if (!mime || !mime->hasUrls()) return {};
@@ -68,7 +55,7 @@ DataPage::DataPage(QWidget* parent)
     setObjectName(QStringLiteral("dataPage"));
     setAcceptDrops(true);
     heading_ = new QLabel(this);
-    heading_->setFont(headingFont(heading_->font()));
+    heading_->setFont(pageHeadingFont(heading_->font()));
     fileLine_ = new QLabel(this);
     fileLine_->setObjectName(QStringLiteral("dataFile"));
     fileLine_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -93,11 +80,11 @@ DataPage::DataPage(QWidget* parent)
     fl->setContentsMargins(0, 0, 0, 0);
     fl->addWidget(format_);
     fl->addWidget(detected_);
-    formatGroup_ = group(formatBox, this);
+    formatGroup_ = framedSection(formatBox, this);
     mapping_ = new ColumnMappingEditor(this);
-    mappingGroup_ = group(mapping_, this);
+    mappingGroup_ = framedSection(mapping_, this);
     stats_ = new StatisticsPanel(this);
-    statsGroup_ = group(stats_, this);
+    statsGroup_ = framedSection(stats_, this);
     auto* left = new QWidget(this);
     auto* ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
@@ -122,13 +109,13 @@ DataPage::DataPage(QWidget* parent)
     table_->setWordWrap(false);
     table_->setAlternatingRowColors(true);
     table_->verticalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    previewGroup_ = group(table_, this);
+    previewGroup_ = framedSection(table_, this);
     errors_ = new RowErrorList(this);
-    errorsGroup_ = group(errors_, this);
+    errorsGroup_ = framedSection(errors_, this);
     histogram_ = new LengthHistogram(this);
-    histogramGroup_ = group(histogram_, this);
+    histogramGroup_ = framedSection(histogram_, this);
     labels_ = new LabelBalanceChart(this);
-    labelsGroup_ = group(labels_, this);
+    labelsGroup_ = framedSection(labels_, this);
     auto* lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(histogramGroup_);
     lower->addWidget(labelsGroup_);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "train/train_page.h"
+#include "widgets/page_style.h"
 
 #include "core/dataset_session.h"
 #include "core/model_row.h"
@@ -28,28 +29,10 @@
 
 namespace peft::train {
 
-namespace {
-
-QFont headingFont(const QFont& base) {
-    QFont big = base;
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    return big;
-}
-
-QGroupBox* group(QWidget* content, QWidget* parent) {
-    auto* box = new QGroupBox(parent);
-    auto* layout = new QVBoxLayout(box);
-    layout->addWidget(content);
-    return box;
-}
-
-} // namespace
-
 TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new TrainingController(this)) {
     setObjectName(QStringLiteral("trainPage"));
     heading_ = new QLabel(this);
-    heading_->setFont(headingFont(heading_->font()));
+    heading_->setFont(pageHeadingFont(heading_->font()));
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("trainSources"));
     summary_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long names must not widen the window
@@ -88,7 +71,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new Trainin
     controls->addWidget(eta_);
 
     form_ = new HyperparameterForm(this);
-    formGroup_ = group(form_, this);
+    formGroup_ = framedSection(form_, this);
     auto* formScroll = new QScrollArea(this);
     formScroll->setWidget(formGroup_);
     formScroll->setWidgetResizable(true);
@@ -98,10 +81,10 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new Trainin
     formScroll->setMaximumWidth(420);
 
     charts_ = new TrainingCharts(&controller_->history(), this);
-    chartsGroup_ = group(charts_, this);
+    chartsGroup_ = framedSection(charts_, this);
     log_ = new TrainingLog(this);
     log_->setMinimumHeight(110); // a few lines of what happened, whatever the window's height
-    logGroup_ = group(log_, this);
+    logGroup_ = framedSection(log_, this);
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(chartsGroup_);
     right->addWidget(logGroup_);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/model_page.h"
+#include "widgets/page_style.h"
 
 #include "core/model_catalog.h"
 #include "widgets/model_table_model.h"
@@ -21,21 +22,10 @@
 
 namespace peft {
 
-namespace {
-
-QFont headingFont(const QFont& base) {
-    QFont big = base;
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    return big;
-}
-
-} // namespace
-
 ModelPage::ModelPage(ModelCatalog* catalog, QWidget* parent)
     : QWidget(parent), catalog_(catalog), model_(new ModelTableModel(this)) {
     heading_ = new QLabel(this);
-    heading_->setFont(headingFont(heading_->font()));
+    heading_->setFont(pageHeadingFont(heading_->font()));
     scanState_ = new QLabel(this);
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(200);
@@ -70,7 +60,7 @@ ModelPage::ModelPage(ModelCatalog* catalog, QWidget* parent)
 
     auto* detail = new QWidget(this);
     title_ = new QLabel(detail);
-    title_->setFont(headingFont(title_->font()));
+    title_->setFont(pageHeadingFont(title_->font()));
     // A badge in the palette's highlight colours, so it reads in light and dark themes.
     demoBadge_ = new QLabel(detail);
     demoBadge_->setObjectName(QStringLiteral("demoBadge"));
