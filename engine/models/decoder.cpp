@@ -4,7 +4,103 @@
 #include "core/error.h"
 #include "models/names.h"
 
+#include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
+#include <functional>
+
 namespace peft {
+namespace {
+
+/// What a checkpointed block recomputes: the block applied to (x, prefix keys, prefix values).
+struct BlockRun : torch::CustomClassHolder {
+    std::function<torch::Tensor(const torch::Tensor&, const PrefixKV&)> run;
+    bool has_prefix = false;
+    size_t parameters = 0; ///< trailing inputs: the block's trainable parameters
+};
+
+/// Gradient checkpointing for one block (LibTorch 1.13 has no torch::utils::checkpoint): forward
+/// runs the block without recording a graph and keeps only its inputs; backward re-runs it with
+/// autograd on (same RNG state, same autocast state) and differentiates the recomputed output
+/// with respect to the block input, the prefix and the block's trainable parameters, which are
+/// inputs of this function so that their gradients reach the optimizer through the outer graph.
+class CheckpointBlock : public torch::autograd::Function<CheckpointBlock> {
+public:
+    // inputs: x, [prefix keys, prefix values], trainable parameters...
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::TensorList inputs,
+                                 c10::intrusive_ptr<BlockRun> block) {
+        ctx->saved_data["block"] = c10::IValue::make_capsule(block);
+        {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            ctx->saved_data["rng"] = gen.get_state();
+        }
+#if TORCH_VERSION_MAJOR == 1
+        ctx->saved_data["autocast_cpu"] = at::autocast::is_cpu_enabled();
+        ctx->saved_data["autocast_cpu_dtype"] = at::autocast::get_autocast_cpu_dtype();
+#endif
+        ctx->save_for_backward(inputs.vec());
+        PrefixKV prefix;
+        if (block->has_prefix) prefix = std::make_pair(inputs[1], inputs[2]);
+        return block->run(inputs[0], prefix);
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list grads) {
+        auto block = c10::static_intrusive_pointer_cast<BlockRun>(ctx->saved_data["block"].toCapsule());
+        const torch::autograd::variable_list saved = ctx->get_saved_variables();
+        // Detached copies of x and the prefix (new leaves); parameters are used as they are.
+        std::vector<torch::Tensor> inputs;
+        const size_t detached = block->has_prefix ? 3 : 1;
+        for (size_t i = 0; i < saved.size(); ++i)
+            inputs.push_back(i < detached ? saved[i].detach().requires_grad_(saved[i].requires_grad()) : saved[i]);
+
+        torch::Tensor out;
+        {
+            // Replay the forward's random numbers (dropout), then put the generator back.
+            auto gen = at::detail::getDefaultCPUGenerator();
+            torch::Tensor current;
+            {
+                std::lock_guard<std::mutex> lock(gen.mutex());
+                current = gen.get_state();
+                gen.set_state(ctx->saved_data["rng"].toTensor());
+            }
+#if TORCH_VERSION_MAJOR == 1
+            const bool autocast_was = at::autocast::is_cpu_enabled();
+            const at::ScalarType autocast_dtype_was = at::autocast::get_autocast_cpu_dtype();
+            const bool autocast = ctx->saved_data["autocast_cpu"].toBool();
+            at::autocast::set_autocast_cpu_dtype(ctx->saved_data["autocast_cpu_dtype"].toScalarType());
+            at::autocast::set_cpu_enabled(autocast);
+#endif
+            torch::AutoGradMode grad_mode(true);
+            PrefixKV prefix;
+            if (block->has_prefix) prefix = std::make_pair(inputs[1], inputs[2]);
+            out = block->run(inputs[0], prefix);
+#if TORCH_VERSION_MAJOR == 1
+            at::autocast::set_cpu_enabled(autocast_was);
+            at::autocast::set_autocast_cpu_dtype(autocast_dtype_was);
+            if (autocast) at::autocast::clear_cache();
+#endif
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            gen.set_state(current);
+        }
+        std::vector<torch::Tensor> wrt;
+        std::vector<size_t> where;
+        for (size_t i = 0; i < inputs.size(); ++i)
+            if (inputs[i].requires_grad()) {
+                wrt.push_back(inputs[i]);
+                where.push_back(i);
+            }
+        torch::autograd::variable_list result(inputs.size() + 1); // + the BlockRun argument
+        if (wrt.empty() || !out.requires_grad()) return result;
+        auto g = torch::autograd::grad({out}, wrt, {grads[0]}, /*retain_graph=*/false, /*create_graph=*/false,
+                                       /*allow_unused=*/true);
+        for (size_t j = 0; j < where.size(); ++j) result[where[j]] = g[j];
+        return result;
+    }
+};
+
+} // namespace
 
 DecoderImpl::DecoderImpl(const ModelConfig& config, TaskHead head, const std::string& token_embedding_name)
     : TransformerImpl(config, head), lookup_(site_infos_) {
@@ -77,7 +173,28 @@ torch::Tensor DecoderImpl::hidden_states(const ForwardInput& in) {
         ctx.mask = build_attention_mask(mask, B, T, past, true, x.scalar_type(), x.device(),
                                         window ? config_.sliding_window : std::nullopt);
     }
-    for (size_t i = 0; i < blocks_.size(); ++i) x = blocks_[i]->forward(x, ctx, prefixes[i], rope, i);
+    const bool checkpoint = checkpointing_ && is_training() && torch::GradMode::is_enabled() && !in.cache;
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+        if (!checkpoint) {
+            x = blocks_[i]->forward(x, ctx, prefixes[i], rope, i);
+            continue;
+        }
+        auto run = c10::make_intrusive<BlockRun>();
+        DecoderBlockImpl* block = blocks_[i].get();
+        run->run = [block, ctx, rope, i](const torch::Tensor& h, const PrefixKV& prefix) {
+            return block->forward(h, ctx, prefix, rope, i);
+        };
+        std::vector<torch::Tensor> inputs{x};
+        if (prefixes[i]) {
+            run->has_prefix = true;
+            inputs.push_back(prefixes[i]->first);
+            inputs.push_back(prefixes[i]->second);
+        }
+        for (const auto& p : block->parameters())
+            if (p.requires_grad()) inputs.push_back(p);
+        run->parameters = inputs.size() - (run->has_prefix ? 3 : 1);
+        x = CheckpointBlock::apply(torch::TensorList(inputs), run);
+    }
     x = final_norm_->forward(x);
     if (virtual_tokens > 0) x = x.narrow(1, virtual_tokens, T - virtual_tokens);
     return x;

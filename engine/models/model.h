@@ -58,6 +58,12 @@ public:
     /// Head output: [B, T, V] for CausalLM, [B, C] for SequenceClassification, hidden for None.
     virtual torch::Tensor forward(const ForwardInput& input);
 
+    /// Gradient checkpointing: in training with autograd on, each decoder block keeps only its
+    /// input and recomputes its activations in backward (less memory, about one more forward).
+    /// Decoder families only; encoders ignore it. Off by default.
+    void set_gradient_checkpointing(bool on) { checkpointing_ = on; }
+    bool gradient_checkpointing() const { return checkpointing_; }
+
     /// All sites of this model, in data-path order.
     const std::vector<SiteInfo>& site_infos() const { return site_infos_; }
     /// The runtime site with this name; throws peft::Error when there is none.
@@ -84,6 +90,7 @@ protected:
     TaskHead head_;
     std::vector<SiteInfo> site_infos_;
     std::map<std::string, SiteImpl*> site_by_name_;
+    bool checkpointing_ = false;
 };
 TORCH_MODULE(Transformer);
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 #include <set>
 #include <unordered_set>
 
@@ -70,6 +71,36 @@ std::shared_ptr<SiteModule> build_module(const ModuleSpec& spec, const Target& t
     }
 }
 
+/// Tokens init (Li & Liang): the keys and values `spec`'s tokens get from the model as it is now,
+/// one [1, kv_heads, l, d_h] pair per layer in the returned cache. The prefix then plays the role
+/// of those tokens as past keys and values: keys carry their rotation for positions 0..l-1, and
+/// real tokens start at position l, so the model starts out as if the tokens preceded the input.
+KVCache token_prefix_cache(TransformerImpl& model, const ModuleSpec& spec, uint64_t seed, const torch::Device& device) {
+    const int64_t vocab = model.config().vocab_size;
+    std::vector<int64_t> ids;
+    if (!spec.init_token_ids.empty()) {
+        for (int64_t i = 0; i < spec.length; ++i) ids.push_back(spec.init_token_ids[static_cast<size_t>(i) % spec.init_token_ids.size()]);
+    } else {
+        // Vocabulary tokens drawn with the seed; ids below 3 are skipped (the usual pad/BOS/EOS).
+        const int64_t low = vocab > 3 ? 3 : 0;
+        std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
+        std::uniform_int_distribution<int64_t> pick(low, vocab - 1);
+        for (int64_t i = 0; i < spec.length; ++i) ids.push_back(pick(rng));
+    }
+    KVCache cache;
+    ForwardInput in;
+    in.input_ids = torch::tensor(ids, torch::kLong).unsqueeze(0).to(device);
+    in.cache = &cache;
+    const bool was_training = model.is_training();
+    model.eval();
+    {
+        torch::NoGradGuard no_grad;
+        model.forward(in);
+    }
+    model.train(was_training);
+    return cache;
+}
+
 } // namespace
 
 void inject(TransformerImpl& model, const Recipe& recipe, uint64_t seed) {
@@ -99,6 +130,16 @@ void inject(TransformerImpl& model, const Recipe& recipe, uint64_t seed) {
     std::map<std::string, size_t> site_order;
     for (size_t i = 0; i < sites.size(); ++i) site_order[sites[i].name] = i;
 
+    // Tokens-initialised prefixes read the model before any module of this recipe is attached.
+    std::map<int, KVCache> token_caches;
+    for (int i = 0; i < static_cast<int>(recipe.modules.size()); ++i) {
+        const ModuleSpec& spec = recipe.modules[static_cast<size_t>(i)];
+        const bool tokens = spec.prefix_init == PrefixInit::Tokens ||
+                            (spec.prefix_init == PrefixInit::Auto && config.is_decoder() && spec.reparam_hidden <= 0);
+        if (spec.kind == ModuleKind::Prefix && tokens)
+            token_caches[i] = token_prefix_cache(model, spec, seed, device);
+    }
+
     std::vector<Pending> pending;
     for (int i = 0; i < static_cast<int>(recipe.modules.size()); ++i) {
         const ModuleSpec& spec = recipe.modules[i];
@@ -112,7 +153,16 @@ void inject(TransformerImpl& model, const Recipe& recipe, uint64_t seed) {
                                 "' at site '" + site.name + "' (an engine bug: sites and tensors disagree)");
                 it->second.set_requires_grad(true);
             }
-            if (auto module = build_module(spec, target, config, table))
+            auto module = build_module(spec, target, config, table);
+            if (auto cache = token_caches.find(i); cache != token_caches.end() && module) {
+                const auto layer = static_cast<size_t>(site.layer);
+                if (site.layer < 0 || cache->second.keys.size() <= layer || !cache->second.keys[layer].defined())
+                    throw Error("recipe: " + module_label(i, spec) + ": prefix_init 'tokens': the model cached no keys for '" +
+                                site.name + "' (use \"normal\")");
+                std::static_pointer_cast<PrefixModule>(module)->set_prefix(cache->second.keys[layer][0],
+                                                                           cache->second.values[layer][0]);
+            }
+            if (module)
                 pending.push_back({site_order[site.name], order_class(spec), i, site.name, std::move(module)});
         }
     }

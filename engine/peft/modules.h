@@ -94,6 +94,8 @@ public:
     torch::Tensor prefix_matrix();
     /// Replaces the reparameterisation by the tensor it produces (inference, export).
     void fold();
+    /// Sets the plain prefix from keys and values [kv_heads, l, d_h] each (tokens init).
+    void set_prefix(const torch::Tensor& keys, const torch::Tensor& values);
     bool reparameterised() const { return reparam_ != nullptr; }
 
 private:

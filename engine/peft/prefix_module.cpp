@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "peft/modules.h"
 
+#include "core/error.h"
+
 namespace peft {
 
 PrefixModule::PrefixModule(const ModuleSpec& spec, const Target& target, const ModelConfig& config)
@@ -24,6 +26,17 @@ PrefixModule::PrefixModule(const ModuleSpec& spec, const Target& target, const M
 torch::Tensor PrefixModule::prefix_matrix() {
     if (!reparam_) return prefix_;
     return mlp_out_->forward(torch::tanh(mlp_in_->forward(embedding_)));
+}
+
+void PrefixModule::set_prefix(const torch::Tensor& keys, const torch::Tensor& values) {
+    if (reparam_) throw Error("prefix: cannot set the keys and values of a reparameterised prefix");
+    auto flat = [&](const torch::Tensor& t) { // [kv_heads, l, d_h] -> [l, kv_heads·d_h]
+        if (t.dim() != 3 || t.size(0) != kv_heads_ || t.size(1) != length_ || t.size(2) != head_dim_)
+            throw Error("prefix: initial keys/values have the wrong shape");
+        return t.detach().permute({1, 0, 2}).reshape({length_, kv_heads_ * head_dim_});
+    };
+    torch::NoGradGuard no_grad;
+    prefix_.copy_(torch::cat({flat(keys), flat(values)}, 1).to(prefix_.device(), prefix_.scalar_type()));
 }
 
 std::optional<std::pair<torch::Tensor, torch::Tensor>> PrefixModule::prefix_kv(int64_t batch) {

@@ -27,6 +27,16 @@ std::vector<std::string> lora_targets(const ModelConfig& c) {
     return {};
 }
 
+/// Every linear layer of the blocks (PEFT's "all-linear" without the heads).
+std::vector<std::string> all_linear_targets(const ModelConfig& c) {
+    switch (c.family) {
+    case ModelFamily::Gpt2: return {"c_attn", "c_proj", "c_fc"};
+    case ModelFamily::Bert: return {"query", "key", "value", "output.dense", "intermediate.dense"};
+    case ModelFamily::Llama: return {"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"};
+    }
+    return {};
+}
+
 ModuleSpec lora(const ModelConfig& c) {
     ModuleSpec m;
     m.name = "lora";
@@ -82,6 +92,15 @@ const std::vector<std::pair<std::string, Builder>>& builders() {
         {"lora", [](const ModelConfig& c) {
              return make("lora", "LoRA r=8, alpha=8 on PEFT's default targets", {lora(c)});
          }},
+        {"lora_all", [](const ModelConfig& c) {
+             ModuleSpec m = lora(c);
+             m.target_modules = all_linear_targets(c);
+             m.alpha = 16;
+             return make("lora_all",
+                         "LoRA r=8, alpha=16 on every linear layer of the blocks (attention and FFN): the best "
+                         "LoRA setting of the SST-2 search in docs/benchmarks.md (lr 2e-3)",
+                         {m});
+         }},
         {"houlsby", [](const ModelConfig&) {
              return make("houlsby", "Houlsby: sequential adapters after attention and FFN (r = d/16), LayerNorms trained",
                          {adapter("adapter", {"attn_out", "ffn_out"}, Insertion::Sequential, 16, AdapterInit::Houlsby),
@@ -107,7 +126,10 @@ const std::vector<std::pair<std::string, Builder>>& builders() {
              return make("multihead_parallel_adapter", "Multi-head parallel adapter: per-head bottleneck r = 30", {a});
          }},
         {"prefix_tuning", [](const ModelConfig&) {
-             return make("prefix_tuning", "Prefix tuning, 20 virtual tokens per layer", {prefix(20)});
+             return make("prefix_tuning",
+                         "Prefix tuning, 20 virtual tokens per layer, initialised from real tokens' keys and values "
+                         "on decoders (prefix_init auto; see docs/benchmarks.md, SST-2)",
+                         {prefix(20)});
          }},
         {"prompt_tuning", [](const ModelConfig&) {
              ModuleSpec m = simple("prompt", ModuleKind::Prompt);
@@ -119,7 +141,10 @@ const std::vector<std::pair<std::string, Builder>>& builders() {
              // PEFT's defaults: keys, values and the FFN down projection (scaled on its input).
              m.sites = c.family == ModelFamily::Gpt2 ? std::vector<std::string>{"qkv", "down"}
                                                      : std::vector<std::string>{"k", "v", "down"};
-             return make("ia3", "IA3 on keys, values and the FFN down projection's input", {m});
+             return make("ia3",
+                         "IA3 on keys, values and the FFN down projection's input (few parameters: wants a high "
+                         "rate, 3e-2 was best in the SST-2 search of docs/benchmarks.md)",
+                         {m});
          }},
         {"bitfit", [](const ModelConfig&) {
              return make("bitfit", "BitFit: every bias vector", {simple("bitfit", ModuleKind::BitFit)});
@@ -140,7 +165,8 @@ const std::vector<std::pair<std::string, Builder>>& builders() {
              ModuleSpec a = adapter("ffn_adapter", {"ffn_out"}, Insertion::Parallel, 2, AdapterInit::Lora);
              a.composition = Composition::Scaled;
              a.scale = 4;
-             return make("mam", "MAM: prefix l = 30 on attention + scaled parallel adapter (r = d/2, s = 4) on the FFN",
+             return make("mam", "MAM: prefix l = 30 on attention (from real tokens' keys and values on decoders) + scaled "
+                         "parallel adapter (r = d/2, s = 4) on the FFN",
                          {prefix(30), a});
          }},
         {"unipelt", [](const ModelConfig&) {

@@ -10,7 +10,7 @@
 
 namespace peft {
 
-/// Names accepted by preset(): lora, houlsby, pfeiffer, parallel_adapter, scaled_parallel_adapter,
+/// Names accepted by preset(): lora, lora_all, houlsby, pfeiffer, parallel_adapter, scaled_parallel_adapter,
 /// multihead_parallel_adapter, prefix_tuning, prompt_tuning, ia3, bitfit, layernorm, top_k, full,
 /// mam, unipelt.
 std::vector<std::string> preset_names();

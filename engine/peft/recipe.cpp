@@ -42,6 +42,8 @@ constexpr NameTable<AdapterNorm> kNorms[] = {
     {AdapterNorm::None, "none"}, {AdapterNorm::In, "in"}, {AdapterNorm::Out, "out"}};
 constexpr NameTable<PromptInit> kPromptInits[] = {{PromptInit::Random, "random"},
                                                   {PromptInit::Text, "text"}};
+constexpr NameTable<PrefixInit> kPrefixInits[] = {{PrefixInit::Auto, "auto"}, {PrefixInit::Normal, "normal"},
+                                                  {PrefixInit::Tokens, "tokens"}};
 
 template <typename Enum, size_t N>
 const char* name_of(const NameTable<Enum> (&table)[N], Enum value) {
@@ -179,6 +181,7 @@ ModuleSpec module_from_json(const nlohmann::json& j, int index) {
     in.integer("length", m.length);
     in.integer("reparam_hidden", m.reparam_hidden);
     in.choice("prompt_init", kPromptInits, m.prompt_init);
+    in.choice("prefix_init", kPrefixInits, m.prefix_init);
     in.integers("init_token_ids", m.init_token_ids);
     if (auto* v = in.get("scale_input")) {
         if (!v->is_boolean()) in.fail("scale_input", "expected true or false");
@@ -221,6 +224,10 @@ nlohmann::json module_to_json(const ModuleSpec& m) {
     }
     if (m.kind == ModuleKind::Prefix || m.kind == ModuleKind::Prompt) j["length"] = m.length;
     if (m.kind == ModuleKind::Prefix && m.reparam_hidden > 0) j["reparam_hidden"] = m.reparam_hidden;
+    if (m.kind == ModuleKind::Prefix) {
+        j["prefix_init"] = name_of(kPrefixInits, m.prefix_init);
+        if (!m.init_token_ids.empty()) j["init_token_ids"] = m.init_token_ids;
+    }
     if (m.kind == ModuleKind::Prompt) {
         j["prompt_init"] = name_of(kPromptInits, m.prompt_init);
         if (!m.init_token_ids.empty()) j["init_token_ids"] = m.init_token_ids;
@@ -237,6 +244,7 @@ const char* composition_name(Composition composition) { return name_of(kComposit
 const char* activation_name(Activation activation) { return name_of(kActivations, activation); }
 const char* adapter_init_name(AdapterInit init) { return name_of(kInits, init); }
 const char* adapter_norm_name(AdapterNorm norm) { return name_of(kNorms, norm); }
+const char* prefix_init_name(PrefixInit init) { return name_of(kPrefixInits, init); }
 
 std::optional<ModuleKind> parse_module_kind(const std::string& name) {
     for (const auto& row : kKinds)

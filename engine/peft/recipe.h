@@ -53,6 +53,14 @@ enum class AdapterNorm { None, In, Out };
 
 enum class PromptInit { Random, Text };
 
+/// How prefix keys and values start (docs/recipe.md, "Prefix initialisation").
+enum class PrefixInit {
+    Auto,   ///< Tokens on decoders without reparameterisation, otherwise Normal
+    Normal, ///< N(0, 1) like PEFT's PrefixEncoder embedding (without reparameterisation)
+    Tokens, ///< the keys and values real tokens get from the frozen model (Li & Liang): the model
+            ///< starts out as if those tokens preceded every input
+};
+
 /// One module of a recipe. Fields that do not apply to `kind` are ignored (and not written).
 struct ModuleSpec {
     std::string name;                ///< unique within the recipe; shown in reports and errors
@@ -97,7 +105,10 @@ struct ModuleSpec {
     int64_t length = 10;             ///< prefix length l or number of virtual tokens
     int64_t reparam_hidden = 0;      ///< prefix: > 0 = MLP reparameterisation with this bottleneck
     PromptInit prompt_init = PromptInit::Random;
-    std::vector<int64_t> init_token_ids; ///< prompt Text init (tokenised by the caller)
+    /// Prefix: initial keys/values. Tokens init reads `init_token_ids` (repeated to fill l), or l
+    /// vocabulary tokens drawn with the seed when there are none.
+    PrefixInit prefix_init = PrefixInit::Auto;
+    std::vector<int64_t> init_token_ids; ///< prompt Text init and prefix Tokens init (tokenised by the caller)
 
     // --- IA3 ------------------------------------------------------------------------------------
     /// Scale the input instead of the output; unset = PEFT's rule (input for the FFN down projection).
@@ -124,6 +135,7 @@ const char* insertion_name(Insertion insertion);
 const char* composition_name(Composition composition);
 const char* activation_name(Activation activation);
 const char* adapter_init_name(AdapterInit init);
+const char* prefix_init_name(PrefixInit init);
 const char* adapter_norm_name(AdapterNorm norm);
 /// Parses a kind name ("low_rank"/"lora", "bottleneck"/"adapter", "prefix", "prompt", "ia3",
 /// "bitfit", "layernorm", "unfreeze", "task_head"); nullopt when unknown.

@@ -59,6 +59,20 @@ void check_values(Collector& c, const ModuleSpec& m, const ModelConfig& config) 
         if (m.length + 1 > config.max_positions)
             c.add("length", "prefix length " + std::to_string(m.length) + " plus one token does not fit the model's " +
                   std::to_string(config.max_positions) + " positions");
+        if (m.prefix_init == PrefixInit::Tokens) {
+            if (!config.is_decoder())
+                c.add("prefix_init", "'tokens' reads the keys and values of a decoder's cache; this " + config.model_type +
+                      " model has none (use \"normal\")");
+            if (m.reparam_hidden > 0)
+                c.add("prefix_init", "'tokens' sets the prefix itself; with reparam_hidden the prefix is an MLP's output "
+                      "(use \"normal\")");
+            for (int64_t id : m.init_token_ids)
+                if (id < 0 || id >= config.vocab_size) {
+                    c.add("init_token_ids", "token id " + std::to_string(id) + " is outside the vocabulary (0.." +
+                          std::to_string(config.vocab_size - 1) + ")");
+                    break;
+                }
+        }
         break;
     case ModuleKind::Prompt:
         c.at_least("length", m.length, 1);

@@ -17,6 +17,7 @@ struct StepMetrics {
     double grad_norm = 0;      ///< total gradient norm before clipping
     double tokens_per_s = 0;   ///< input tokens (non-padding) per second over this step
     double samples_per_s = 0;
+    int64_t tokens = 0;        ///< input tokens (non-padding) in this step, all micro-batches
     double elapsed = 0;        ///< seconds since the run (or resumed run) started
 };
 

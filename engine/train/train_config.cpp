@@ -48,7 +48,7 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
     static const std::set<std::string> known = {
         "lr", "schedule", "warmup_ratio", "warmup_steps", "max_steps", "epochs", "max_seconds", "batch_size",
         "grad_accum", "max_grad_norm", "weight_decay", "beta1", "beta2", "eps", "eval_every", "save_every", "seed", "threads",
-        "bf16", "shuffle", "output_dir"};
+        "bf16", "gradient_checkpointing", "shuffle", "output_dir"};
     for (const auto& item : json.items())
         if (!known.count(item.key())) throw Error("training config: unknown field '" + item.key() + "'");
     TrainConfig c;
@@ -73,6 +73,7 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) {
     read(json, "seed", c.seed);
     read(json, "threads", c.threads);
     read(json, "bf16", c.bf16);
+    read(json, "gradient_checkpointing", c.gradient_checkpointing);
     read(json, "shuffle", c.shuffle);
     read(json, "output_dir", c.output_dir);
     c.validate();
@@ -99,6 +100,7 @@ nlohmann::json TrainConfig::to_json() const {
             {"seed", seed},
             {"threads", threads},
             {"bf16", bf16},
+            {"gradient_checkpointing", gradient_checkpointing},
             {"shuffle", shuffle},
             {"output_dir", output_dir}};
 }

@@ -34,6 +34,9 @@ struct TrainConfig {
     uint64_t seed = 42;
     int threads = 0;             ///< torch intra-op threads; 0 = leave as is
     bool bf16 = false;           ///< autocast to bfloat16 where this LibTorch supports it
+    /// Recompute each decoder block's activations in backward instead of keeping them: less
+    /// memory for about one more forward per step. Same losses and gradients.
+    bool gradient_checkpointing = false;
     bool shuffle = true;
     std::string output_dir;      ///< checkpoints go to output_dir/checkpoint-<step> and output_dir/best
 

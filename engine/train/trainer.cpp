@@ -210,6 +210,13 @@ TrainResult train(TransformerImpl& model, const TrainConfig& config, const Train
         const auto device = model_device(model);
         DataCursor cursor(config, data.train->size());
         model.train();
+        // Recompute block activations in backward when asked; the model's own setting comes back after.
+        struct CheckpointingScope {
+            TransformerImpl& model;
+            bool was;
+            ~CheckpointingScope() { model.set_gradient_checkpointing(was); }
+        } checkpointing{model, model.gradient_checkpointing()};
+        model.set_gradient_checkpointing(config.gradient_checkpointing);
         observer.on_started(progress.step, total);
         const auto started = Clock::now();
         bool cancelled = false;
@@ -276,6 +283,7 @@ TrainResult train(TransformerImpl& model, const TrainConfig& config, const Train
             m.grad_norm = grad_norm;
             m.tokens_per_s = seconds > 0 ? static_cast<double>(tokens) / seconds : 0;
             m.samples_per_s = seconds > 0 ? static_cast<double>(samples) / seconds : 0;
+            m.tokens = tokens;
             m.elapsed = std::chrono::duration<double>(Clock::now() - started).count();
             observer.on_step(m);
 

@@ -33,6 +33,7 @@ QString kindTooltip(const QString& kind) {
 
 QString presetTitle(const QString& preset) {
     if (preset == QLatin1String("lora")) return QCoreApplication::translate("ComposeNames", "LoRA (PEFT defaults)");
+    if (preset == QLatin1String("lora_all")) return QCoreApplication::translate("ComposeNames", "LoRA on every linear layer");
     if (preset == QLatin1String("houlsby")) return QCoreApplication::translate("ComposeNames", "Houlsby adapter");
     if (preset == QLatin1String("pfeiffer")) return QCoreApplication::translate("ComposeNames", "Pfeiffer adapter");
     if (preset == QLatin1String("parallel_adapter")) return QCoreApplication::translate("ComposeNames", "Parallel adapter");
