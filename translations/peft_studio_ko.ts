@@ -100,6 +100,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>LoRA on every linear layer</source>
+        <translation>모든 선형 층의 LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Houlsby adapter</source>
         <translation>Houlsby 어댑터</translation>
     </message>
@@ -371,7 +376,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+43"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -437,6 +442,14 @@
     </message>
 </context>
 <context>
+    <name>ProjectController</name>
+    <message>
+        <location filename="../ui/widgets/project_controller.cpp" line="+36"/>
+        <source>PEFT Studio projects (*.%1)</source>
+        <translation>PEFT Studio 프로젝트 (*.%1)</translation>
+    </message>
+</context>
+<context>
     <name>TrainingRequest</name>
     <message>
         <location filename="../app/core/training_request.cpp" line="+18"/>
@@ -457,7 +470,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+110"/>
+        <location filename="../ui/main.cpp" line="+142"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>파라미터 효율적 미세 조정 스튜디오</translation>
     </message>
@@ -497,6 +510,41 @@
         <translation>모델, 데이터, 레시피가 준비되면 학습 페이지에서 N단계 학습합니다 (--screenshot과 함께 쓰면 실행이 끝날 때 그림을 찍습니다).</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Open this project file (created when missing) instead of the last one.</source>
+        <translation>마지막 프로젝트 대신 이 프로젝트 파일을 엽니다(없으면 새로 만듭니다).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --train-steps and --screenshot: take the picture once the run passes step N.</source>
+        <translation>--train-steps 및 --screenshot과 함께: 실행이 N단계를 지나면 그림을 찍습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --train-steps: CPU threads for the run.</source>
+        <translation>--train-steps와 함께: 실행에 쓸 CPU 스레드 수.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --train-steps: steps between checkpoints.</source>
+        <translation>--train-steps와 함께: 체크포인트 사이의 단계 수.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --train-steps: the folder runs write to.</source>
+        <translation>--train-steps와 함께: 실행 결과를 기록할 폴더.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --train-steps: the evaluation file.</source>
+        <translation>--train-steps와 함께: 평가 파일.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Runs page&apos;s tab to show: curves, budget or compare (the two newest runs).</source>
+        <translation>실행 기록 페이지에서 보여 줄 탭: curves, budget 또는 compare(가장 최근 실행 두 개).</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>&apos;%1&apos; 번역이 없습니다. en, ko 또는 zh_CN을 사용하세요.</translation>
@@ -512,7 +560,7 @@
         <translation>%1은(는) 모델 폴더가 아닙니다: config.json이 없습니다.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>%1 is not a file.</source>
         <translation>%1은(는) 파일이 아닙니다.</translation>
     </message>
@@ -522,7 +570,12 @@
         <translation>--train-steps에는 양의 단계 수가 필요합니다.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+7"/>
+        <source>Unknown Runs tab &apos;%1&apos;; use curves, budget or compare.</source>
+        <translation>알 수 없는 실행 기록 탭 &apos;%1&apos;: curves, budget 또는 compare를 쓰세요.</translation>
+    </message>
+    <message>
+        <location line="-90"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>표시할 페이지: model, data, compose, train, runs, export, playground.</translation>
     </message>
@@ -631,12 +684,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+66"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+80"/>
         <source>Selected %1</source>
         <translation>%1 선택됨</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Scanning model folders…</source>
         <translation>모델 폴더 검색 중…</translation>
     </message>
@@ -648,7 +701,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>About PEFT Studio</source>
         <translation>PEFT Studio 정보</translation>
     </message>
@@ -658,7 +711,7 @@
         <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;트랜스포머 모델의 파라미터 효율적 미세 조정: 어댑터, LoRA, 프리픽스 튜닝 등을 조합하고 학습하고 내보냅니다.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+131"/>
         <source>&amp;Undo %1</source>
         <translation>%1 실행 취소(&amp;U)</translation>
     </message>
@@ -678,7 +731,7 @@
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>PEFT Studio</source>
         <translation>PEFT Studio</translation>
     </message>
@@ -688,14 +741,49 @@
         <translation>PEFT Studio — 데모</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Open &amp;Recent</source>
-        <translation>최근 항목 열기(&amp;R)</translation>
+        <source>Open &amp;Recent Model</source>
+        <translation>최근 모델 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Recent &amp;Project</source>
+        <translation>최근 프로젝트 열기(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project…</source>
+        <translation>새 프로젝트(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an empty project file: its recipes, runs and metrics are kept in it</source>
+        <translation>빈 프로젝트 파일을 시작합니다. 레시피, 실행, 지표가 이 파일에 보관됩니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Project…</source>
+        <translation>프로젝트 열기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Project &amp;As…</source>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the project, with every run and metric, to a new file and continue there</source>
+        <translation>모든 실행과 지표를 포함해 프로젝트를 새 파일로 복사하고 그 파일에서 계속합니다</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -816,7 +904,7 @@
 <context>
     <name>peft::ModelPage</name>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="+133"/>
+        <location filename="../ui/widgets/model_page.cpp" line="+123"/>
         <source>Scanning model folders…</source>
         <translation>모델 폴더 검색 중…</translation>
     </message>
@@ -1093,6 +1181,109 @@
         <location filename="../ui/widgets/placeholder_page.cpp" line="+27"/>
         <source>This page comes in a later version of PEFT Studio.</source>
         <translation>이 페이지는 PEFT Studio의 이후 버전에서 제공됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>peft::ProjectController</name>
+    <message numerus="yes">
+        <location filename="../ui/widgets/project_controller.cpp" line="+55"/>
+        <source>%n run(s) were interrupted when the studio or the command line stopped; resume them on the Runs page.</source>
+        <translation>
+            <numerusform>스튜디오나 명령줄이 멈추면서 실행 %n개가 중단되었습니다. 실행 기록 페이지에서 재개하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened project %1</source>
+        <translation>프로젝트 %1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot Open Project</source>
+        <translation>프로젝트를 열 수 없음</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Project saved as %1</source>
+        <translation>프로젝트를 %1(으)로 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The run&apos;s configuration is missing from the project; it cannot be resumed.</source>
+        <translation>프로젝트에 이 실행의 설정이 없어 재개할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot Resume</source>
+        <translation>재개할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No checkpoint of this run is left on disk, so it cannot continue where it stopped. Start it again from the Train page.</source>
+        <translation>디스크에 이 실행의 체크포인트가 남아 있지 않아 멈춘 곳에서 이어 갈 수 없습니다. 학습 페이지에서 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A run is already training; stop it before resuming another.</source>
+        <translation>이미 학습 중인 실행이 있습니다. 다른 실행을 재개하려면 먼저 멈추세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resuming %1 from step %2</source>
+        <translation>%2단계부터 %1 재개 중</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+4"/>
+        <source>New Project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1을(를) 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Open Project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Save Project As</source>
+        <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Open or create a project first (File menu): queued runs are kept in it.</source>
+        <translation>먼저 프로젝트를 열거나 만드세요(파일 메뉴). 대기 중인 실행은 프로젝트에 보관됩니다.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>missing: %1</source>
+        <translation>없음: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed since a run used them: %1</source>
+        <translation>실행에서 쓴 뒤 바뀜: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files of this project: %1</source>
+        <translation>이 프로젝트의 파일 — %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Resume Run</source>
+        <translation>실행 재개</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A run is training; stop it before resuming another.</source>
+        <translation>학습 중인 실행이 있습니다. 다른 실행을 재개하려면 먼저 멈추세요.</translation>
     </message>
 </context>
 <context>
@@ -1595,7 +1786,7 @@
 <context>
     <name>peft::datapage::DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+162"/>
+        <location filename="../ui/data/data_page.cpp" line="+149"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
@@ -1948,9 +2139,829 @@ Click to show the row.</source>
     </message>
 </context>
 <context>
+    <name>peft::exportpage::ExportPage</name>
+    <message>
+        <location filename="../ui/export/export_page.cpp" line="+49"/>
+        <location line="+62"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Write a trained adapter where other tools load it. Every export is reloaded and checked against the trained model before it is moved into place.</source>
+        <translation>학습된 어댑터를 다른 도구가 불러올 수 있는 형태로 씁니다. 모든 내보내기 결과는 제자리로 옮기기 전에 다시 불러와 학습된 모델과 대조해 확인합니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+97"/>
+        <source>(no project run; pick a folder below)</source>
+        <translation>(프로젝트 실행 없음. 아래에서 폴더를 고르세요)</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Run:</source>
+        <translation>실행:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A checkpoint folder (weights.safetensors) or a run folder (run.json)</source>
+        <translation>체크포인트 폴더(weights.safetensors) 또는 실행 폴더(run.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Or folder:</source>
+        <translation>또는 폴더:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+143"/>
+        <source>Choose a run or a checkpoint folder.</source>
+        <translation>실행이나 체크포인트 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new or empty folder</source>
+        <translation>새 폴더 또는 빈 폴더</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Output folder:</source>
+        <translation>출력 폴더:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace an existing export in this folder</source>
+        <translation>이 폴더의 기존 내보내기 결과 바꾸기</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Looking for the run&apos;s checkpoints…</source>
+        <translation>실행의 체크포인트를 찾는 중…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot export from here: %1</source>
+        <translation>여기에서 내보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checkpoint %1
+Recipe %2 on %3</source>
+        <translation>체크포인트 %1
+%3에 적용한 레시피 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(unnamed)</source>
+        <translation>(이름 없음)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not available: %1</source>
+        <translation>사용할 수 없음: %1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Choose a checkpoint, an available format and an output folder first.</source>
+        <translation>먼저 체크포인트, 사용 가능한 형식, 출력 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting %1 and checking it by reloading…</source>
+        <translation>%1을(를) 내보내고 다시 불러와 확인하는 중…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export failed; nothing was written.
+%1</source>
+        <translation>내보내기에 실패했습니다. 아무것도 쓰지 않았습니다.
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %1 to %2
+Files: %3
+Verified by reloading: largest logit difference %4 (tolerance 1e-4)</source>
+        <translation>%1을(를) %2에 내보냈습니다
+파일: %3
+다시 불러와 확인함: 최대 로짓 차이 %4 (허용 오차 1e-4)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checkpoint or run folder</source>
+        <translation>체크포인트 또는 실행 폴더</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Output folder</source>
+        <translation>출력 폴더</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PEFT adapter</source>
+        <translation>PEFT 어댑터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdapterHub adapter</source>
+        <translation>AdapterHub 어댑터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged model</source>
+        <translation>병합된 모델</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Studio adapter</source>
+        <translation>스튜디오 어댑터</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>adapter_config.json + adapter_model.safetensors, for PeftModel.from_pretrained</source>
+        <translation>adapter_config.json + adapter_model.safetensors, PeftModel.from_pretrained용</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>adapter_config.json + adapter.safetensors (+ head files), for the adapters library&apos;s load_adapter</source>
+        <translation>adapter_config.json + adapter.safetensors (+ 헤드 파일), adapters 라이브러리의 load_adapter용</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a Hugging Face model folder with the adapter folded into the weights</source>
+        <translation>어댑터를 가중치에 합친 Hugging Face 모델 폴더</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the recipe and its tensors, for any recipe; loads in the studio and CLI</source>
+        <translation>레시피와 그 텐서. 어떤 레시피에나 쓸 수 있으며 스튜디오와 CLI에서 불러옵니다</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::BudgetScatter</name>
+    <message>
+        <location filename="../ui/runs/budget_scatter.cpp" line="+75"/>
+        <source>Parameter budget vs metric</source>
+        <translation>파라미터 예산 대 지표</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>(no method)</source>
+        <translation>(방법 없음)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>best so far</source>
+        <translation>현재까지 최고</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Hover a point for its run</source>
+        <translation>점 위에 마우스를 올리면 해당 실행을 표시합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (lower is better)</source>
+        <translation> (낮을수록 좋음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs appear here once they have been evaluated</source>
+        <translation>실행은 평가된 뒤에 여기에 나타납니다</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 (%2)
+%3 trainable (%4 of %5)
+best: %6 at step %7</source>
+        <translation>%1 (%2)
+학습 파라미터 %3 (%5개 중 %4개)
+최고: %7단계에서 %6</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Metric:</source>
+        <translation>지표:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perplexity</source>
+        <translation>퍼플렉서티</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trainable parameters (% of the model, log scale)</source>
+        <translation>학습 파라미터 (모델 대비 %, 로그 눈금)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export image…</source>
+        <translation>이미지 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>차트를 PNG 또는 SVG로 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the plotted runs as CSV</source>
+        <translation>표시된 실행을 CSV로 저장</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::ConfigDiffView</name>
+    <message>
+        <location filename="../ui/runs/config_diff_view.cpp" line="+127"/>
+        <source>Two runs are needed for a comparison</source>
+        <translation>비교하려면 실행이 두 개 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Loading the configurations…</source>
+        <translation>설정을 불러오는 중…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+43"/>
+        <source>Setting</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>(not set)</source>
+        <translation>(설정 안 됨)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The same run on both sides</source>
+        <translation>양쪽이 같은 실행입니다</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n setting(s) differ</source>
+        <translation>
+            <numerusform>설정 %n개가 다름</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n setting(s) in all</source>
+        <translation>
+            <numerusform>전체 설정 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Run A:</source>
+        <translation>실행 A:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run B:</source>
+        <translation>실행 B:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only differences</source>
+        <translation>차이만 표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the settings both runs share</source>
+        <translation>두 실행에 공통된 설정 숨기기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run A</source>
+        <translation>실행 A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run B</source>
+        <translation>실행 B</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::PlotExport</name>
+    <message>
+        <location filename="../ui/runs/plot_export.cpp" line="+48"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Export Chart</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Export Points</source>
+        <translation>점 내보내기</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunFormat</name>
+    <message>
+        <location filename="../ui/runs/run_format.cpp" line="+14"/>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>ppl %1</source>
+        <translation>ppl %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accuracy %1 %</source>
+        <translation>정확도 %1 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>perplexity</source>
+        <translation>퍼플렉서티</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunOverlayChart</name>
+    <message>
+        <location filename="../ui/runs/run_overlay_chart.cpp" line="+106"/>
+        <source>Run curves</source>
+        <translation>실행 곡선</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+115"/>
+        <source>Check runs in the table to draw their curves</source>
+        <translation>표에서 실행을 체크하면 곡선을 그립니다</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluation loss</source>
+        <translation>평가 손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>accuracy (%) / perplexity</source>
+        <translation>정확도 (%) / 퍼플렉서티</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1
+%2: %3
+%4: %5</source>
+        <translation>%1
+%2: %3
+%4: %5</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Show:</source>
+        <translation>표시:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation loss</source>
+        <translation>평가 손실</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation metric</source>
+        <translation>평가 지표</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation metric: accuracy for classification runs, perplexity for language-model runs</source>
+        <translation>평가 지표: 분류 실행은 정확도, 언어 모델 실행은 퍼플렉서티</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align by:</source>
+        <translation>정렬 기준:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch: steps × examples per step ÷ training examples. Tokens: input tokens seen so far.</source>
+        <translation>에포크: 단계 × 단계당 예제 수 ÷ 학습 예제 수. 토큰: 지금까지 본 입력 토큰 수.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoothing:</source>
+        <translation>평활화:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponential moving average over the training loss</source>
+        <translation>학습 손실의 지수 이동 평균</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logarithmic value axis</source>
+        <translation>값 축을 로그로 표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit the chart to the curves (or double-click it). Drag to pan, scroll to zoom.</source>
+        <translation>차트를 곡선에 맞춥니다 (차트를 두 번 클릭해도 됩니다). 끌어서 이동, 스크롤로 확대/축소.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export image…</source>
+        <translation>이미지 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>차트를 PNG 또는 SVG로 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every point of the drawn curves as CSV</source>
+        <translation>그려진 곡선의 모든 점을 CSV로 저장</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/runs/runs_page.cpp" line="+283"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>실행 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n개 실행 중</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n interrupted</source>
+        <translation>
+            <numerusform>%n개 중단됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n개 실패</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw all</source>
+        <translation>모두 그리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every run: draw all their curves</source>
+        <translation>모든 실행을 체크해 모든 곡선을 그립니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw recent</source>
+        <translation>최근 실행 그리기</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Check the %n most recent run(s) only</source>
+        <translation>
+            <numerusform>가장 최근 실행 %n개만 체크합니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the selected interrupted or cancelled run from its last checkpoint</source>
+        <translation>선택한 중단 또는 취소된 실행을 마지막 체크포인트부터 이어서 진행합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curves</source>
+        <translation>곡선</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget vs metric</source>
+        <translation>예산 대 지표</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare configs</source>
+        <translation>설정 비교</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each run&apos;s share of trainable parameters against its best evaluation, as in the PEFT papers</source>
+        <translation>PEFT 논문에서처럼 각 실행의 학습 파라미터 비율을 최고 평가 결과와 대비해 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The settings of two runs side by side (select two rows to compare them)</source>
+        <translation>두 실행의 설정을 나란히 표시합니다 (비교하려면 두 행을 선택하세요)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open or create a project to keep its runs. Runs you train are recorded in the project with their settings and every metric point, and appear here for comparison.</source>
+        <translation>실행을 보관하려면 프로젝트를 열거나 만드세요. 학습한 실행은 설정 및 모든 지표 값과 함께 프로젝트에 기록되며, 비교할 수 있도록 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runs you train appear here. Start one on the Train page: the project keeps its settings, every metric point and its checkpoints, so you can compare runs and resume interrupted ones.</source>
+        <translation>학습한 실행이 여기에 나타납니다. 학습 페이지에서 실행을 시작하세요. 프로젝트에 설정, 모든 지표 값, 체크포인트가 보관되므로 실행을 비교하고 중단된 실행을 재개할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunsTableModel</name>
+    <message>
+        <location filename="../ui/runs/runs_table_model.cpp" line="+119"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Draw this run&apos;s curves</source>
+        <translation>이 실행의 곡선 그리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Folder: %2</source>
+        <translation>%1
+폴더: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not known before the run&apos;s setup</source>
+        <translation>실행 준비 전에는 알 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 parameters trainable</source>
+        <translation>파라미터 %2개 중 %1개 학습</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No evaluation yet</source>
+        <translation>아직 평가 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best evaluation at step %1</source>
+        <translation>%1단계에서 최고 평가</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checked runs are drawn on the Curves tab</source>
+        <translation>체크한 실행은 곡선 탭에 그려집니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable</source>
+        <translation>학습 파라미터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best metric</source>
+        <translation>최고 지표</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training time</source>
+        <translation>학습 시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>시작 시각</translation>
+    </message>
+</context>
+<context>
     <name>peft::train::HyperparameterForm</name>
     <message>
-        <location filename="../ui/train/hyperparameter_form.cpp" line="+86"/>
+        <location filename="../ui/train/hyperparameter_form.cpp" line="+89"/>
         <source>Evaluation File</source>
         <translation>평가 파일</translation>
     </message>
@@ -1965,7 +2976,7 @@ Click to show the row.</source>
         <translation>실행 폴더</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
@@ -2008,6 +3019,11 @@ Click to show the row.</source>
         <location line="+0"/>
         <source>Seed:</source>
         <translation>시드:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checkpoint every:</source>
+        <translation>체크포인트 간격:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2081,16 +3097,22 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+2"/>
         <source>At the end</source>
         <translation>마지막에</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Steps between evaluations on the evaluation file. 0 evaluates once, at the end.</source>
         <translation>평가 파일로 평가하는 단계 간격. 0이면 마지막에 한 번 평가합니다.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Steps between checkpoints. A run that is stopped, or a studio that crashes, resumes from the last one; 0 saves only at the end.</source>
+        <translation>체크포인트 사이의 단계 수. 멈춘 실행이나 비정상 종료된 스튜디오는 마지막 체크포인트부터 재개합니다. 0이면 마지막에만 저장합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>One seed for the data order, new weights and dropout: the same seed repeats a run exactly.</source>
         <translation>데이터 순서, 새 가중치, 드롭아웃에 쓰는 하나의 시드: 같은 시드면 실행을 그대로 재현합니다.</translation>
     </message>
@@ -2128,7 +3150,7 @@ Click to show the row.</source>
 <context>
     <name>peft::train::TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+137"/>
+        <location filename="../ui/train/train_page.cpp" line="+124"/>
         <source>Checkpoint of step %1 saved in %2</source>
         <translation>%1단계 체크포인트를 %2에 저장했습니다</translation>
     </message>
@@ -2148,13 +3170,23 @@ Click to show the row.</source>
         <translation>%1에 기록합니다</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+100"/>
+        <location line="+18"/>
+        <source>Queued run %1. Train it headless with: %2</source>
+        <translation>실행 %1을(를) 대기열에 넣었습니다. 창 없이 학습하려면: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Resuming run %1 from step %2 (%3)</source>
+        <translation>실행 %1을(를) %2단계부터 재개합니다 (%3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+101"/>
         <source>Paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Resumed</source>
         <translation>재개됨</translation>
     </message>
@@ -2226,12 +3258,12 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>The run failed: %1</source>
         <translation>실행에 실패했습니다: %1</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>Preparing…</source>
         <translation>준비 중…</translation>
     </message>
@@ -2374,6 +3406,16 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Queue for Command Line</source>
+        <translation>명령줄용 대기열에 추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this run into the project without training it here: run it with &apos;peft-studio-cli project run&apos;, on this or a bigger machine; this window shows its progress</source>
+        <translation>여기서 학습하지 않고 이 실행을 프로젝트에 넣습니다: 이 컴퓨터나 더 큰 머신에서 &apos;peft-studio-cli project run&apos;으로 실행하세요. 이 창에 진행 상황이 표시됩니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Stop the run; a checkpoint of the last completed step is saved</source>
         <translation>실행을 멈춥니다. 마지막으로 끝난 단계의 체크포인트를 저장합니다</translation>
     </message>

@@ -100,6 +100,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>LoRA on every linear layer</source>
+        <translation>所有线性层上的 LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Houlsby adapter</source>
         <translation>Houlsby 适配器</translation>
     </message>
@@ -371,7 +376,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+43"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -437,6 +442,14 @@
     </message>
 </context>
 <context>
+    <name>ProjectController</name>
+    <message>
+        <location filename="../ui/widgets/project_controller.cpp" line="+36"/>
+        <source>PEFT Studio projects (*.%1)</source>
+        <translation>PEFT Studio 项目 (*.%1)</translation>
+    </message>
+</context>
+<context>
     <name>TrainingRequest</name>
     <message>
         <location filename="../app/core/training_request.cpp" line="+18"/>
@@ -457,7 +470,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+110"/>
+        <location filename="../ui/main.cpp" line="+142"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>参数高效微调工作室</translation>
     </message>
@@ -497,6 +510,41 @@
         <translation>模型、数据和配方就绪后，在训练页训练 N 步（配合 --screenshot：在运行结束时截图）。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Open this project file (created when missing) instead of the last one.</source>
+        <translation>打开此项目文件（不存在时自动创建），而不是上次的项目。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --train-steps and --screenshot: take the picture once the run passes step N.</source>
+        <translation>配合 --train-steps 和 --screenshot：运行超过第 N 步时截图。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --train-steps: CPU threads for the run.</source>
+        <translation>配合 --train-steps：运行使用的 CPU 线程数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --train-steps: steps between checkpoints.</source>
+        <translation>配合 --train-steps：检查点之间的步数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --train-steps: the folder runs write to.</source>
+        <translation>配合 --train-steps：运行写入的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --train-steps: the evaluation file.</source>
+        <translation>与 --train-steps 一起使用：评估文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Runs page&apos;s tab to show: curves, budget or compare (the two newest runs).</source>
+        <translation>运行记录页要显示的标签页：curves、budget 或 compare（最新的两个运行）。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>没有“%1”的翻译；请使用 en、ko 或 zh_CN。</translation>
@@ -512,7 +560,7 @@
         <translation>%1 不是模型文件夹：其中没有 config.json。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
@@ -522,7 +570,12 @@
         <translation>--train-steps 需要正的步数。</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+7"/>
+        <source>Unknown Runs tab &apos;%1&apos;; use curves, budget or compare.</source>
+        <translation>未知的运行记录标签页“%1”；请使用 curves、budget 或 compare。</translation>
+    </message>
+    <message>
+        <location line="-90"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>要显示的页面：model、data、compose、train、runs、export、playground。</translation>
     </message>
@@ -631,12 +684,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+66"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+80"/>
         <source>Selected %1</source>
         <translation>已选择 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Scanning model folders…</source>
         <translation>正在扫描模型文件夹…</translation>
     </message>
@@ -648,7 +701,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>About PEFT Studio</source>
         <translation>关于 PEFT Studio</translation>
     </message>
@@ -658,7 +711,7 @@
         <translation>&lt;b&gt;PEFT Studio&lt;/b&gt; %1&lt;br&gt;Transformer 模型的参数高效微调：组合适配器、LoRA、前缀微调等方法，进行训练并导出。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+131"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
@@ -678,7 +731,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>PEFT Studio</source>
         <translation>PEFT Studio</translation>
     </message>
@@ -688,14 +741,49 @@
         <translation>PEFT Studio — 演示</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
+        <source>Open &amp;Recent Model</source>
+        <translation>打开最近的模型(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Recent &amp;Project</source>
+        <translation>打开最近的项目(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an empty project file: its recipes, runs and metrics are kept in it</source>
+        <translation>新建一个空项目文件：其配方、运行和指标都保存在其中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the project, with every run and metric, to a new file and continue there</source>
+        <translation>将项目连同所有运行和指标复制到新文件，并在新文件中继续</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -816,7 +904,7 @@
 <context>
     <name>peft::ModelPage</name>
     <message>
-        <location filename="../ui/widgets/model_page.cpp" line="+133"/>
+        <location filename="../ui/widgets/model_page.cpp" line="+123"/>
         <source>Scanning model folders…</source>
         <translation>正在扫描模型文件夹…</translation>
     </message>
@@ -1093,6 +1181,109 @@
         <location filename="../ui/widgets/placeholder_page.cpp" line="+27"/>
         <source>This page comes in a later version of PEFT Studio.</source>
         <translation>此页面将在 PEFT Studio 的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>peft::ProjectController</name>
+    <message numerus="yes">
+        <location filename="../ui/widgets/project_controller.cpp" line="+55"/>
+        <source>%n run(s) were interrupted when the studio or the command line stopped; resume them on the Runs page.</source>
+        <translation>
+            <numerusform>工作室或命令行停止时有 %n 次运行被中断；请在运行记录页继续这些运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened project %1</source>
+        <translation>已打开项目 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot Open Project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Project saved as %1</source>
+        <translation>项目已另存为 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The run&apos;s configuration is missing from the project; it cannot be resumed.</source>
+        <translation>项目中缺少此运行的配置，无法继续。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot Resume</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No checkpoint of this run is left on disk, so it cannot continue where it stopped. Start it again from the Train page.</source>
+        <translation>磁盘上已没有此运行的检查点，因此无法从停止处继续。请在训练页重新开始。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A run is already training; stop it before resuming another.</source>
+        <translation>已有运行正在训练；请先停止它，再继续其他运行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resuming %1 from step %2</source>
+        <translation>正在从第 %2 步继续 %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+4"/>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>%1 cannot be replaced.</source>
+        <translation>无法替换 %1。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Open or create a project first (File menu): queued runs are kept in it.</source>
+        <translation>请先打开或创建项目（文件菜单）：排队的运行保存在项目中。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>missing: %1</source>
+        <translation>缺失：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed since a run used them: %1</source>
+        <translation>运行使用后已更改：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files of this project: %1</source>
+        <translation>本项目的文件：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Resume Run</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A run is training; stop it before resuming another.</source>
+        <translation>有运行正在训练；请先停止它，再继续其他运行。</translation>
     </message>
 </context>
 <context>
@@ -1595,7 +1786,7 @@
 <context>
     <name>peft::datapage::DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+162"/>
+        <location filename="../ui/data/data_page.cpp" line="+149"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -1948,9 +2139,829 @@ Click to show the row.</source>
     </message>
 </context>
 <context>
+    <name>peft::exportpage::ExportPage</name>
+    <message>
+        <location filename="../ui/export/export_page.cpp" line="+49"/>
+        <location line="+62"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Write a trained adapter where other tools load it. Every export is reloaded and checked against the trained model before it is moved into place.</source>
+        <translation>将训练好的适配器写成其他工具可加载的形式。每次导出在移入目标位置之前，都会重新加载并与训练好的模型进行核对。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+97"/>
+        <source>(no project run; pick a folder below)</source>
+        <translation>（没有项目运行；请在下方选择文件夹）</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A checkpoint folder (weights.safetensors) or a run folder (run.json)</source>
+        <translation>检查点文件夹（weights.safetensors）或运行文件夹（run.json）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Or folder:</source>
+        <translation>或文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+143"/>
+        <source>Choose a run or a checkpoint folder.</source>
+        <translation>请选择运行或检查点文件夹。</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace an existing export in this folder</source>
+        <translation>替换此文件夹中已有的导出</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Looking for the run&apos;s checkpoints…</source>
+        <translation>正在查找运行的检查点…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot export from here: %1</source>
+        <translation>无法从此处导出：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checkpoint %1
+Recipe %2 on %3</source>
+        <translation>检查点 %1
+%3 上的配方 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Choose a checkpoint, an available format and an output folder first.</source>
+        <translation>请先选择检查点、可用的格式和输出文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting %1 and checking it by reloading…</source>
+        <translation>正在导出 %1 并重新加载进行核对…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export failed; nothing was written.
+%1</source>
+        <translation>导出失败，未写入任何内容。
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %1 to %2
+Files: %3
+Verified by reloading: largest logit difference %4 (tolerance 1e-4)</source>
+        <translation>已将 %1 导出到 %2
+文件：%3
+已通过重新加载验证：最大 logit 差异 %4（容差 1e-4）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checkpoint or run folder</source>
+        <translation>检查点或运行文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PEFT adapter</source>
+        <translation>PEFT 适配器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdapterHub adapter</source>
+        <translation>AdapterHub 适配器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged model</source>
+        <translation>合并后的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Studio adapter</source>
+        <translation>工作室适配器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>adapter_config.json + adapter_model.safetensors, for PeftModel.from_pretrained</source>
+        <translation>adapter_config.json + adapter_model.safetensors，供 PeftModel.from_pretrained 使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>adapter_config.json + adapter.safetensors (+ head files), for the adapters library&apos;s load_adapter</source>
+        <translation>adapter_config.json + adapter.safetensors（+ 输出头文件），供 adapters 库的 load_adapter 使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a Hugging Face model folder with the adapter folded into the weights</source>
+        <translation>将适配器合并进权重的 Hugging Face 模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the recipe and its tensors, for any recipe; loads in the studio and CLI</source>
+        <translation>配方及其张量，适用于任何配方；可在工作室和 CLI 中加载</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::BudgetScatter</name>
+    <message>
+        <location filename="../ui/runs/budget_scatter.cpp" line="+75"/>
+        <source>Parameter budget vs metric</source>
+        <translation>参数预算与指标</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>(no method)</source>
+        <translation>（无方法）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>best so far</source>
+        <translation>目前最佳</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Hover a point for its run</source>
+        <translation>将鼠标悬停在点上可查看其运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (lower is better)</source>
+        <translation> （越低越好）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs appear here once they have been evaluated</source>
+        <translation>运行经过评估后会显示在这里</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 (%2)
+%3 trainable (%4 of %5)
+best: %6 at step %7</source>
+        <translation>%1（%2）
+可训练 %3（%4 / %5）
+最佳：第 %7 步 %6</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trainable parameters (% of the model, log scale)</source>
+        <translation>可训练参数（占模型的 %，对数坐标）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export image…</source>
+        <translation>导出图像…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>将图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the plotted runs as CSV</source>
+        <translation>将绘制的运行保存为 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::ConfigDiffView</name>
+    <message>
+        <location filename="../ui/runs/config_diff_view.cpp" line="+127"/>
+        <source>Two runs are needed for a comparison</source>
+        <translation>比较需要两次运行</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Loading the configurations…</source>
+        <translation>正在加载配置…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+43"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The same run on both sides</source>
+        <translation>两侧是同一次运行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n setting(s) differ</source>
+        <translation>
+            <numerusform>%n 项设置不同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n setting(s) in all</source>
+        <translation>
+            <numerusform>共 %n 项设置</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Run A:</source>
+        <translation>运行 A：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run B:</source>
+        <translation>运行 B：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only differences</source>
+        <translation>仅显示差异</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the settings both runs share</source>
+        <translation>隐藏两次运行相同的设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run A</source>
+        <translation>运行 A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run B</source>
+        <translation>运行 B</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::PlotExport</name>
+    <message>
+        <location filename="../ui/runs/plot_export.cpp" line="+48"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Export Points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunFormat</name>
+    <message>
+        <location filename="../ui/runs/run_format.cpp" line="+14"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>ppl %1</source>
+        <translation>ppl %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accuracy %1 %</source>
+        <translation>准确率 %1 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunOverlayChart</name>
+    <message>
+        <location filename="../ui/runs/run_overlay_chart.cpp" line="+106"/>
+        <source>Run curves</source>
+        <translation>运行曲线</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+115"/>
+        <source>Check runs in the table to draw their curves</source>
+        <translation>在表格中勾选运行即可绘制其曲线</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input tokens</source>
+        <translation>输入词元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evaluation loss</source>
+        <translation>评估损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>accuracy (%) / perplexity</source>
+        <translation>准确率（%）/ 困惑度</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1
+%2: %3
+%4: %5</source>
+        <translation>%1
+%2：%3
+%4：%5</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation loss</source>
+        <translation>评估损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation metric</source>
+        <translation>评估指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation metric: accuracy for classification runs, perplexity for language-model runs</source>
+        <translation>评估指标：分类运行为准确率，语言模型运行为困惑度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align by:</source>
+        <translation>对齐方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch: steps × examples per step ÷ training examples. Tokens: input tokens seen so far.</source>
+        <translation>轮：步数 × 每步样本数 ÷ 训练样本数。词元：目前已处理的输入词元数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponential moving average over the training loss</source>
+        <translation>对训练损失做指数移动平均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logarithmic value axis</source>
+        <translation>对数数值轴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit the chart to the curves (or double-click it). Drag to pan, scroll to zoom.</source>
+        <translation>让图表适应曲线（或双击图表）。拖动平移，滚轮缩放。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export image…</source>
+        <translation>导出图像…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>将图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every point of the drawn curves as CSV</source>
+        <translation>将所绘曲线的每个点保存为 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/runs/runs_page.cpp" line="+283"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个运行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n interrupted</source>
+        <translation>
+            <numerusform>%n 个已中断</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw all</source>
+        <translation>全部绘制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every run: draw all their curves</source>
+        <translation>勾选所有运行：绘制它们的全部曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw recent</source>
+        <translation>绘制最近的运行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Check the %n most recent run(s) only</source>
+        <translation>
+            <numerusform>仅勾选最近的 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the selected interrupted or cancelled run from its last checkpoint</source>
+        <translation>从最后一个检查点继续所选的已中断或已取消的运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget vs metric</source>
+        <translation>预算与指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare configs</source>
+        <translation>比较配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each run&apos;s share of trainable parameters against its best evaluation, as in the PEFT papers</source>
+        <translation>像 PEFT 论文中那样，展示每次运行的可训练参数占比与其最佳评估结果的关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The settings of two runs side by side (select two rows to compare them)</source>
+        <translation>并排显示两次运行的设置（选择两行即可比较）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open or create a project to keep its runs. Runs you train are recorded in the project with their settings and every metric point, and appear here for comparison.</source>
+        <translation>打开或创建项目以保存其运行。您训练的运行会连同设置和每个指标点记录在项目中，并显示在这里供比较。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runs you train appear here. Start one on the Train page: the project keeps its settings, every metric point and its checkpoints, so you can compare runs and resume interrupted ones.</source>
+        <translation>您训练的运行会显示在这里。请在训练页开始一次运行：项目会保存其设置、每个指标点和检查点，便于比较运行并继续已中断的运行。</translation>
+    </message>
+</context>
+<context>
+    <name>peft::runs::RunsTableModel</name>
+    <message>
+        <location filename="../ui/runs/runs_table_model.cpp" line="+119"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Draw this run&apos;s curves</source>
+        <translation>绘制此运行的曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Folder: %2</source>
+        <translation>%1
+文件夹：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not known before the run&apos;s setup</source>
+        <translation>运行准备完成前未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 parameters trainable</source>
+        <translation>%2 个参数中 %1 个可训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No evaluation yet</source>
+        <translation>尚未评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best evaluation at step %1</source>
+        <translation>最佳评估在第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checked runs are drawn on the Curves tab</source>
+        <translation>勾选的运行会绘制在“曲线”选项卡中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainable</source>
+        <translation>可训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best metric</source>
+        <translation>最佳指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+</context>
+<context>
     <name>peft::train::HyperparameterForm</name>
     <message>
-        <location filename="../ui/train/hyperparameter_form.cpp" line="+86"/>
+        <location filename="../ui/train/hyperparameter_form.cpp" line="+89"/>
         <source>Evaluation File</source>
         <translation>评估文件</translation>
     </message>
@@ -1965,7 +2976,7 @@ Click to show the row.</source>
         <translation>运行文件夹</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
@@ -2008,6 +3019,11 @@ Click to show the row.</source>
         <location line="+0"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checkpoint every:</source>
+        <translation>检查点间隔：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2081,16 +3097,22 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+2"/>
         <source>At the end</source>
         <translation>仅在最后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Steps between evaluations on the evaluation file. 0 evaluates once, at the end.</source>
         <translation>在评估文件上评估的步数间隔。为 0 时只在最后评估一次。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Steps between checkpoints. A run that is stopped, or a studio that crashes, resumes from the last one; 0 saves only at the end.</source>
+        <translation>检查点之间的步数。被停止的运行或崩溃的工作室会从最后一个检查点继续；为 0 时只在最后保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>One seed for the data order, new weights and dropout: the same seed repeats a run exactly.</source>
         <translation>数据顺序、新权重和 dropout 共用一个种子：相同的种子可精确重现一次运行。</translation>
     </message>
@@ -2128,7 +3150,7 @@ Click to show the row.</source>
 <context>
     <name>peft::train::TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+137"/>
+        <location filename="../ui/train/train_page.cpp" line="+124"/>
         <source>Checkpoint of step %1 saved in %2</source>
         <translation>第 %1 步的检查点已保存到 %2</translation>
     </message>
@@ -2148,13 +3170,23 @@ Click to show the row.</source>
         <translation>写入 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+100"/>
+        <location line="+18"/>
+        <source>Queued run %1. Train it headless with: %2</source>
+        <translation>已将运行 %1 加入队列。无界面训练命令：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Resuming run %1 from step %2 (%3)</source>
+        <translation>正在从第 %2 步继续运行 %1（%3）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+101"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Resumed</source>
         <translation>已继续</translation>
     </message>
@@ -2226,12 +3258,12 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
@@ -2374,6 +3406,16 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Queue for Command Line</source>
+        <translation>加入命令行队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this run into the project without training it here: run it with &apos;peft-studio-cli project run&apos;, on this or a bigger machine; this window shows its progress</source>
+        <translation>将此运行放入项目而不在此处训练：在本机或更强的机器上用“peft-studio-cli project run”运行它；此窗口会显示其进度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Stop the run; a checkpoint of the last completed step is saved</source>
         <translation>停止运行；保存最后完成一步的检查点</translation>
     </message>

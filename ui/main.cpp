@@ -11,6 +11,8 @@
 #include "widgets/demo_controller.h"
 #include "widgets/main_window.h"
 #include "widgets/model_page.h"
+#include "widgets/project_controller.h"
+#include "runs/runs_page.h"
 
 #include "core/blas_kernels.h"
 
@@ -20,7 +22,13 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
+#include <QItemSelectionModel>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <functional>
@@ -76,12 +84,36 @@ void grabAndQuit(peft::MainWindow& window, const QString& file, int code = 0) {
 }
 
 /// --train-steps: starts a run of `steps` steps on the Train page; `ended(ok)` follows its end
-/// (ok = false when it failed, or could not start: the page then shows why).
-void startTraining(peft::MainWindow& window, qint64 steps, const std::function<void(bool)>& ended) {
+/// (ok = false when it failed, or could not start: the page then shows why). With `duringAt` > 0,
+/// `ended(true)` comes instead once the run passes that step (--screenshot-during).
+struct FormOverrides {
+    int threads = 0;          ///< --train-threads
+    qint64 saveEvery = -1;    ///< --save-every
+    QString runsFolder;       ///< --runs-folder
+    QString evalFile;         ///< --eval-data
+};
+
+void startTraining(peft::MainWindow& window, qint64 steps, qint64 duringAt, const FormOverrides& overrides,
+                   const std::function<void(bool)>& ended) {
     peft::train::TrainPage* page = window.trainPage();
     page->form()->stepsBox()->setValue(int(steps));
+    if (overrides.threads > 0) page->form()->threadsBox()->setValue(overrides.threads);
+    if (overrides.saveEvery >= 0) page->form()->saveEveryBox()->setValue(int(overrides.saveEvery));
+    if (!overrides.runsFolder.isEmpty()) page->form()->outputEdit()->setText(overrides.runsFolder);
+    if (!overrides.evalFile.isEmpty()) page->form()->setEvalFile(overrides.evalFile);
     auto* controller = page->controller();
-    if (ended) {
+    if (ended && duringAt > 0) {
+        auto fired = std::make_shared<bool>(false);
+        QObject::connect(controller, &peft::TrainingController::stepsAdded, &window, [controller, duringAt, ended, fired] {
+            if (*fired || controller->history().lastStep() < duringAt) return;
+            *fired = true;
+            ended(true);
+        });
+        QObject::connect(controller, &peft::TrainingController::failed, &window, [ended](const QString& message) {
+            qWarning("%s", qPrintable(message));
+            ended(false);
+        }, Qt::SingleShotConnection);
+    } else if (ended) {
         QObject::connect(controller, &peft::TrainingController::finished, &window, [ended] { ended(true); }, Qt::SingleShotConnection);
         QObject::connect(controller, &peft::TrainingController::failed, &window, [ended](const QString& message) {
             qWarning("%s", qPrintable(message));
@@ -130,6 +162,25 @@ int main(int argc, char** argv) {
         QCoreApplication::translate("main", "Once the model, data and recipe are in, train them for N steps on the Train page "
                                             "(with --screenshot: the picture is taken when the run ends)."),
         QStringLiteral("N"));
+    const QCommandLineOption projectOption(
+        QStringLiteral("project"),
+        QCoreApplication::translate("main", "Open this project file (created when missing) instead of the last one."), QStringLiteral("FILE"));
+    const QCommandLineOption duringOption(
+        QStringLiteral("screenshot-during"),
+        QCoreApplication::translate("main", "With --train-steps and --screenshot: take the picture once the run passes step N."),
+        QStringLiteral("N"));
+    const QCommandLineOption trainThreadsOption(
+        QStringLiteral("train-threads"), QCoreApplication::translate("main", "With --train-steps: CPU threads for the run."), QStringLiteral("N"));
+    const QCommandLineOption saveEveryOption(
+        QStringLiteral("save-every"), QCoreApplication::translate("main", "With --train-steps: steps between checkpoints."), QStringLiteral("N"));
+    const QCommandLineOption runsFolderOption(
+        QStringLiteral("runs-folder"), QCoreApplication::translate("main", "With --train-steps: the folder runs write to."), QStringLiteral("DIR"));
+    const QCommandLineOption evalDataOption(
+        QStringLiteral("eval-data"), QCoreApplication::translate("main", "With --train-steps: the evaluation file."), QStringLiteral("FILE"));
+    const QCommandLineOption runsTabOption(
+        QStringLiteral("runs-tab"), QCoreApplication::translate("main", "The Runs page's tab to show: curves, budget or compare (the two newest runs)."),
+        QStringLiteral("TAB"));
+    parser.addOptions({projectOption, duringOption, trainThreadsOption, saveEveryOption, runsFolderOption, evalDataOption, runsTabOption});
     parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption, dataOption, demoOption,
                        trainStepsOption});
     parser.process(app);
@@ -157,11 +208,7 @@ int main(int argc, char** argv) {
             qWarning("%s", qPrintable(QCoreApplication::translate("main", "%1 is not a model folder: it has no config.json.").arg(model)));
             return 2;
         }
-        window.modelPage()->selectModel(QFileInfo(model).canonicalFilePath());
-        window.composePage()->setModel(QFileInfo(model).canonicalFilePath());
-        window.dataPage()->setModel(QFileInfo(model).canonicalFilePath());
-        window.trainPage()->setModel(QFileInfo(model).canonicalFilePath(), 0);
-        catalog.addModelFolder(model);
+        window.useModel(QFileInfo(model).canonicalFilePath());
     }
     if (parser.isSet(recipeOption) && !window.composePage()->loadRecipe(parser.value(recipeOption))) {
         qWarning("%s", qPrintable(window.composePage()->messageLabel()->text()));
@@ -187,15 +234,48 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    if (parser.isSet(runsTabOption)) {
+        const int tab = QStringList{QStringLiteral("curves"), QStringLiteral("budget"), QStringLiteral("compare")}.indexOf(parser.value(runsTabOption));
+        if (tab < 0) {
+            qWarning("%s", qPrintable(QCoreApplication::translate("main", "Unknown Runs tab '%1'; use curves, budget or compare.").arg(parser.value(runsTabOption))));
+            return 2;
+        }
+        peft::runs::RunsPage* runs = window.runsPage();
+        runs->tabs()->setCurrentIndex(tab);
+        if (tab == 2) // compare the two top rows once the runs are in
+            QObject::connect(runs, &peft::runs::RunsPage::runsShown, runs, [runs](int count) {
+                if (count < 2 || runs->table()->selectionModel()->selectedRows().size() >= 2) return;
+                auto* selection = runs->table()->selectionModel();
+                const auto* model = runs->table()->model();
+                selection->select(QItemSelection(model->index(0, 0), model->index(1, model->columnCount() - 1)),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            });
+    }
     const bool screenshot = parser.isSet(screenshotOption);
     if (screenshot) window.resize(1360, 860); // the same picture whatever the saved geometry
+
+    // The project: the one named, else (for a screenshot) a fresh one, so the picture does not
+    // depend on what this computer trained before; else the last one. Pages set from the command
+    // line keep that state; otherwise they take the project's.
+    const bool pagesFromFlags = openModel || openData || openDemo || parser.isSet(recipeOption) || parser.isSet(pageOption);
+    QTemporaryDir scratchProjectDir;
+    if (parser.isSet(projectOption)) window.projects()->openProject(QFileInfo(parser.value(projectOption)).absoluteFilePath(), true, !pagesFromFlags);
+    else if (screenshot) window.projects()->openProject(scratchProjectDir.filePath(QStringLiteral("Screenshot.peftproj")), true, false);
+    else window.projects()->openStartupProject(!pagesFromFlags);
+    qint64 duringAt = 0;
+    if (parser.isSet(duringOption)) duringAt = parser.value(duringOption).toLongLong();
+    FormOverrides overrides;
+    if (parser.isSet(trainThreadsOption)) overrides.threads = parser.value(trainThreadsOption).toInt();
+    if (parser.isSet(saveEveryOption)) overrides.saveEvery = parser.value(saveEveryOption).toLongLong();
+    if (parser.isSet(runsFolderOption)) overrides.runsFolder = QDir(parser.value(runsFolderOption)).absolutePath();
+    if (parser.isSet(evalDataOption)) overrides.evalFile = QFileInfo(parser.value(evalDataOption)).absoluteFilePath();
     if (screenshot || trainSteps > 0) {
         const QString file = parser.value(screenshotOption);
         // A run that fails is still pictured (with its message), but the exit code says so.
         std::function<void(bool)> picture;
         if (screenshot) picture = [&window, file](bool ok) { grabAndQuit(window, file, ok ? 0 : 3); };
-        whenLoaded(window, catalog, openModel, openData || openDemo, openDemo, [&window, trainSteps, picture] {
-            if (trainSteps > 0) startTraining(window, trainSteps, picture);
+        whenLoaded(window, catalog, openModel, openData || openDemo, openDemo, [&window, trainSteps, duringAt, overrides, picture] {
+            if (trainSteps > 0) startTraining(window, trainSteps, duringAt, overrides, picture);
             else if (picture) picture(true);
         });
     }

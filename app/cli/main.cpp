@@ -37,14 +37,29 @@ Usage:
       trains as the run configuration says (docs/run-config.md): progress bar on a terminal,
       plain lines otherwise, one JSON object per event with --json. Ctrl-C stops cleanly and
       keeps a checkpoint to resume from. Exit: 0 done, 1 failed, 2 bad configuration, 130 cancelled
+  peft-studio-cli train CONFIG --project FILE [--run-name NAME] [options above]
+      also records the run into a project file (created when missing): its configuration, every
+      metric point, evaluations and checkpoints; a studio with the project open shows it live
+  peft-studio-cli project runs FILE [--json]
+      the project's runs: id, name, status, method, trainable %, best metric, steps
+  peft-studio-cli project check FILE
+      integrity check and schema version; marks runs whose process died as interrupted
+      (exit 1 when the integrity check fails)
+  peft-studio-cli project resume FILE RUN [--json | --plain] [--threads N]
+      continues an interrupted, cancelled or failed run (name or id) from its last checkpoint,
+      into the same run of the project
+  peft-studio-cli project run FILE RUN [--json | --plain] [--threads N]
+      trains a run the studio queued in the project (headless), writing into the project
+      (project commands and --project need a build with Qt: docs/projects.md)
   peft-studio-cli eval CONFIG --checkpoint DIR [--json] [--set KEY=VALUE]...
       loss and metrics of a checkpoint on the run's eval file
-  peft-studio-cli export CHECKPOINT_OR_RUN --format peft|studio|merged --out DIR [--overwrite] [--json]
-      a checkpoint (or a run folder's best/last one) as a PEFT adapter directory, a studio adapter
-      (any recipe) or a merged Hugging Face model; reloaded and checked (logits within 1e-4)
-      before it is moved into place (docs/export.md)
+  peft-studio-cli export CHECKPOINT_OR_RUN --format peft|adapterhub|studio|merged --out DIR [--name NAME]
+                  [--overwrite] [--json]
+      a checkpoint (or a run folder's best/last one) as a PEFT adapter directory, an AdapterHub
+      adapter (NAME: its adapter name), a studio adapter (any recipe) or a merged Hugging Face model;
+      reloaded and checked (logits within 1e-4) before it is moved into place (docs/export.md)
   peft-studio-cli import ADAPTER_DIR --model MODEL_DIR [--eval CONFIG | --generate PROMPT] [--json]
-      loads a PEFT or studio adapter onto its base model; evaluates it on a run configuration's
+      loads a PEFT, AdapterHub or studio adapter onto its base model; evaluates it on a run configuration's
       eval file, or continues a prompt greedily
   peft-studio-cli demo [--cache DIR] [--json]
       builds the self-contained demo (a tiny Llama pretrained here on generated stories, a
@@ -79,6 +94,14 @@ int main(int argc, char** argv) {
         if (command == "demo") return peft::cli::run_demo(args);
         if (command == "export") return peft::cli::run_export(args);
         if (command == "import") return peft::cli::run_import(args);
+#ifdef PEFT_CLI_WITH_PROJECTS
+        if (command == "project") return peft::cli::run_project(args);
+#else
+        if (command == "project") {
+            std::cerr << "peft-studio-cli: this build has no project support (it needs Qt; see docs/projects.md)\n";
+            return 2;
+        }
+#endif
         std::cerr << "peft-studio-cli: unknown command '" << command << "' (see --help)\n";
         return 2;
     } catch (const peft::Error& e) {

@@ -9,12 +9,17 @@
 #include "core/error.h"
 #include "train/run.h"
 
+#ifdef PEFT_CLI_WITH_PROJECTS
+#include "project/project_cli.h"
+#endif
+
 #include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <unistd.h>
 
@@ -60,13 +65,20 @@ std::string resume_command(const std::string& config_path, const Args& args, con
 
 } // namespace
 
+RunResult run_training_interruptible(const RunConfig& run, RunObserver& observer, TrainControl& control,
+                                     const std::string& resume_dir) {
+    InterruptGuard guard(control);
+    return run_training(run, observer, control, resume_dir);
+}
+
 int run_train(const std::vector<std::string>& argv) {
     const bool json = has_json_flag(argv);
     RunConfig run;
     std::optional<Args> parsed;
     try {
         parsed.emplace(argv, std::vector<std::string>{"--json", "--plain"});
-        run = load_run_config(*parsed, "train CONFIG [--json] [--resume CHECKPOINT_DIR] [--set KEY=VALUE]...");
+        run = load_run_config(*parsed, "train CONFIG [--json] [--resume CHECKPOINT_DIR] [--set KEY=VALUE]... "
+                                       "[--project FILE [--run-name NAME]]");
     } catch (const Error& e) {
         return report_config_error(e.what(), json);
     }
@@ -78,14 +90,38 @@ int run_train(const std::vector<std::string>& argv) {
     else if (!args.flag("--plain") && isatty(fileno(stdout))) style = ProgressStyle::Bar;
     ProgressPrinter printer(std::cout, style, args.integer_or("--log-every", 0));
 
-    TrainControl control;
-    RunResult result;
-    {
-        InterruptGuard guard(control);
-        result = run_training(run, printer, control, args.value_or("--resume", ""));
+    RunObserver* observer = &printer;
+#ifdef PEFT_CLI_WITH_PROJECTS
+    // --project FILE: the run is recorded into the project (docs/projects.md).
+    std::unique_ptr<ProjectRecorder> recorder;
+    if (auto project = args.value("--project")) {
+        if (args.value("--resume"))
+            return report_config_error("--resume and --project do not go together; continue a project's run with: "
+                                       "peft-studio-cli project resume FILE RUN", style == ProgressStyle::Json);
+        try {
+            recorder = ProjectRecorder::create(*project, run, args.value_or("--run-name", ""), printer);
+        } catch (const Error& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 1;
+        }
+        observer = recorder.get();
     }
-    const std::string hint =
+#else
+    if (args.value("--project") || args.value("--run-name"))
+        return report_config_error("this peft-studio-cli was built without project support (--project needs a build "
+                                   "with Qt)", style == ProgressStyle::Json);
+#endif
+
+    TrainControl control;
+    const RunResult result = run_training_interruptible(run, *observer, control, args.value_or("--resume", ""));
+    std::string hint =
         result.cancelled && !result.last_checkpoint.empty() ? resume_command(config_path, args, result.last_checkpoint) : "";
+#ifdef PEFT_CLI_WITH_PROJECTS
+    if (recorder) {
+        recorder->finish(result);
+        if (!hint.empty()) hint = recorder->resume_command();
+    }
+#endif
     printer.finish(result, hint);
     if (result.failed) {
         std::cerr << "error: " << result.error << "\n";

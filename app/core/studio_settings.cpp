@@ -18,6 +18,24 @@ void StudioSettings::addRecentModel(const QString& path) {
     settings_.setValue(QStringLiteral("models/recent"), recent);
 }
 
+QStringList StudioSettings::recentProjects() const {
+    return settings_.value(QStringLiteral("projects/recent")).toStringList();
+}
+
+void StudioSettings::addRecentProject(const QString& path) {
+    QStringList recent = recentProjects();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 10) recent.removeLast();
+    settings_.setValue(QStringLiteral("projects/recent"), recent);
+}
+
+void StudioSettings::removeRecentProject(const QString& path) {
+    QStringList recent = recentProjects();
+    recent.removeAll(path);
+    settings_.setValue(QStringLiteral("projects/recent"), recent);
+}
+
 QString StudioSettings::language() const { return settings_.value(QStringLiteral("ui/language")).toString(); }
 void StudioSettings::setLanguage(const QString& language) { settings_.setValue(QStringLiteral("ui/language"), language); }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Persistent settings of the studio (QSettings): model folders, recent models, language,
-// window state.
+// Persistent settings of the studio (QSettings): model folders, recent models and projects,
+// language, window state.
 #pragma once
 
 #include <QByteArray>
@@ -19,6 +19,12 @@ public:
     QStringList recentModels() const;
     /// Puts `path` first, keeps at most 10.
     void addRecentModel(const QString& path);
+
+    /// Project files, most recent first (the first is reopened at start).
+    QStringList recentProjects() const;
+    /// Puts `path` first, keeps at most 10.
+    void addRecentProject(const QString& path);
+    void removeRecentProject(const QString& path);
 
     QString language() const; ///< "" = system
     void setLanguage(const QString& language);

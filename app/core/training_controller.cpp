@@ -76,16 +76,23 @@ bool TrainingController::start(const TrainRequest& request) {
         Q_EMIT failed(missing, true);
         return false;
     }
+    return startConfig(runConfigJson(request), request.name, peft::runFolder(request));
+}
+
+bool TrainingController::startConfig(const QJsonObject& config, const QString& name, const QString& folder,
+                                     const QString& resumeDir, const TrainingHistory& previous) {
+    if (isActive()) return false;
     flushTimer_.stop();
     (void)worker_->takeSteps(); // nothing of a previous run may leak into this one
-    history_.clear();
-    runName_ = request.name;
-    runFolder_ = peft::runFolder(request);
-    const QByteArray json = QJsonDocument(runConfigJson(request)).toJson(QJsonDocument::Compact);
+    history_ = previous;
+    runName_ = name;
+    runFolder_ = folder;
+    const QByteArray json = QJsonDocument(config).toJson(QJsonDocument::Compact);
     const QString base = runFolder_.isEmpty() ? QDir::currentPath() : runFolder_;
     setState(State::Preparing);
     TrainingWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, json, base] { worker->run(json, base); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker, json, base, resumeDir] { worker->run(json, base, resumeDir); }, Qt::QueuedConnection);
     return true;
 }
 

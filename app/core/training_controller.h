@@ -11,6 +11,7 @@
 #include "core/training_types.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
@@ -32,6 +33,12 @@ public:
     /// Starts `request` off the GUI thread. False (and nothing started) while a run is active or
     /// when an input is missing: `failed` then says which.
     bool start(const TrainRequest& request);
+    /// Starts a run from its configuration (docs/run-config.md) as stored in a project: `name`
+    /// and `folder` say where it writes; a non-empty `resumeDir` continues from that checkpoint
+    /// (the history then starts with `previous`, the points recorded before it). False while a run
+    /// is active.
+    bool startConfig(const QJsonObject& config, const QString& name, const QString& folder,
+                     const QString& resumeDir = {}, const TrainingHistory& previous = {});
     void pause();
     void resume();
     /// Stops the run: the engine abandons the step in progress and saves a checkpoint of the

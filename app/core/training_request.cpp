@@ -58,7 +58,8 @@ QJsonObject runConfigJson(const TrainRequest& request) {
                          {QStringLiteral("grad_accum"), h.gradAccum},
                          {QStringLiteral("warmup_ratio"), h.warmupRatio},
                          {QStringLiteral("schedule"), h.schedule},
-                         {QStringLiteral("eval_every"), h.evalEvery}};
+                         {QStringLiteral("eval_every"), h.evalEvery},
+                         {QStringLiteral("save_every"), h.saveEvery}};
     QJsonObject run{{QStringLiteral("version"), kRunConfigVersion},
                     {QStringLiteral("name"), request.name},
                     {QStringLiteral("model"), QFileInfo(request.modelDir).absoluteFilePath()},

@@ -21,6 +21,7 @@ struct TrainHyperparameters {
     double warmupRatio = 0.06;  ///< fraction of the steps with a linear warmup
     QString schedule = QStringLiteral("linear"); ///< the engine's names: "constant", "linear", "cosine"
     qint64 evalEvery = 50;      ///< steps between evaluations; 0 = only at the end
+    qint64 saveEvery = 50;      ///< steps between checkpoints (what a crashed run resumes from); 0 = only at the end
     quint64 seed = 0;
     int threads = 0;            ///< torch intra-op threads; 0 = the cores
     QString outputDir;          ///< the runs folder; each run gets its own subfolder
@@ -51,6 +52,7 @@ struct TrainPoint {
     double tokensPerSecond = 0;
     double samplesPerSecond = 0;
     double elapsed = 0;         ///< seconds since the loop started (pauses included)
+    qint64 tokens = 0;          ///< input tokens (non-padding) of this step
 };
 
 /// One evaluation (the engine's EvalMetrics); the classification or causal-LM fields are set.

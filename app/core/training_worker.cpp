@@ -43,7 +43,7 @@ public:
     }
     void on_started(int64_t first, int64_t total) override { Q_EMIT worker_.started(first, total); }
     void on_step(const StepMetrics& m) override {
-        worker_.pushStep(TrainPoint{m.step, m.loss, m.lr, m.grad_norm, m.tokens_per_s, m.samples_per_s, m.elapsed});
+        worker_.pushStep(TrainPoint{m.step, m.loss, m.lr, m.grad_norm, m.tokens_per_s, m.samples_per_s, m.elapsed, m.tokens});
     }
     void on_eval(const EvalMetrics& m) override {
         Q_EMIT worker_.evaluated(EvalPoint{m.step, m.loss, m.accuracy, m.f1, m.matthews, m.perplexity, classification_});
@@ -81,7 +81,7 @@ void TrainingWorker::pushStep(const TrainPoint& point) {
     if (wasEmpty) Q_EMIT stepsPending();
 }
 
-void TrainingWorker::run(const QByteArray& configJson, const QString& baseDir) {
+void TrainingWorker::run(const QByteArray& configJson, const QString& baseDir, const QString& resumeDir) {
     // A new run starts from clear flags (a Stop of the previous run must not end this one).
     control_->flags.cancel.store(false);
     control_->flags.pause.store(false);
@@ -97,7 +97,7 @@ void TrainingWorker::run(const QByteArray& configJson, const QString& baseDir) {
         return;
     }
     TrainingObserverAdapter observer(*this, config.is_classification());
-    const RunResult result = run_training(config, observer, control_->flags);
+    const RunResult result = run_training(config, observer, control_->flags, resumeDir.toStdString());
     if (result.failed) Q_EMIT failed(qs(result.error), result.config_error);
     else Q_EMIT finished(result.steps_done, result.cancelled);
 }

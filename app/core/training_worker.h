@@ -32,8 +32,9 @@ public:
 
 public Q_SLOTS:
     /// Trains from a run configuration (JSON, docs/run-config.md); returns when the run ends.
-    /// Relative paths resolve against `baseDir`. Exactly one of finished() or failed() follows.
-    void run(const QByteArray& configJson, const QString& baseDir);
+    /// Relative paths resolve against `baseDir`; a non-empty `resumeDir` continues the run from
+    /// that checkpoint. Exactly one of finished() or failed() follows.
+    void run(const QByteArray& configJson, const QString& baseDir, const QString& resumeDir = {});
 
 Q_SIGNALS:
     void status(const QString& message);          ///< setup progress ("loading the model")

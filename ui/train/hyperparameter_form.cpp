@@ -62,6 +62,9 @@ HyperparameterForm::HyperparameterForm(QWidget* parent) : QWidget(parent) {
     evalEvery_ = new QSpinBox(this);
     evalEvery_->setObjectName(QStringLiteral("evalEvery"));
     evalEvery_->setRange(0, std::numeric_limits<int>::max());
+    saveEvery_ = new QSpinBox(this);
+    saveEvery_->setObjectName(QStringLiteral("saveEvery"));
+    saveEvery_->setRange(0, std::numeric_limits<int>::max());
     seed_ = new QSpinBox(this);
     seed_->setRange(0, std::numeric_limits<int>::max());
     threads_ = new QSpinBox(this);
@@ -74,7 +77,7 @@ HyperparameterForm::HyperparameterForm(QWidget* parent) : QWidget(parent) {
     output_->setObjectName(QStringLiteral("outputDir"));
     outputBrowse_ = new QToolButton(this);
 
-    for (QWidget* field : std::initializer_list<QWidget*>{lr_, steps_, epochs_, batch_, accum_, warmup_, schedule_, evalEvery_,
+    for (QWidget* field : std::initializer_list<QWidget*>{lr_, steps_, epochs_, batch_, accum_, warmup_, schedule_, evalEvery_, saveEvery_,
                                                           seed_, threads_})
         labels_ << addRow(form, field);
     labels_ << addRow(form, withBrowse(evalFile_, evalBrowse_, this));
@@ -112,6 +115,7 @@ TrainHyperparameters HyperparameterForm::values() const {
     h.warmupRatio = warmup_->value() / 100.0;
     h.schedule = schedule_->currentData().toString();
     h.evalEvery = evalEvery_->value();
+    h.saveEvery = saveEvery_->value();
     h.seed = quint64(seed_->value());
     h.threads = threads_->value();
     h.outputDir = output_->text().trimmed();
@@ -128,6 +132,7 @@ void HyperparameterForm::setValues(const TrainHyperparameters& h) {
     warmup_->setValue(h.warmupRatio * 100.0);
     schedule_->setCurrentIndex(qMax(0, schedule_->findData(h.schedule)));
     evalEvery_->setValue(int(qMin<qint64>(h.evalEvery, evalEvery_->maximum())));
+    saveEvery_->setValue(int(qMin<qint64>(h.saveEvery, saveEvery_->maximum())));
     seed_->setValue(int(qMin<quint64>(h.seed, quint64(seed_->maximum()))));
     threads_->setValue(h.threads > 0 ? h.threads : QThread::idealThreadCount());
     output_->setText(h.outputDir);
@@ -140,7 +145,7 @@ void HyperparameterForm::setEvalFile(const QString& path) { evalFile_->setText(p
 void HyperparameterForm::retranslate() {
     const char* names[] = {QT_TR_NOOP("Learning rate:"), QT_TR_NOOP("Steps:"),          QT_TR_NOOP("Epochs:"),
                            QT_TR_NOOP("Batch size:"),    QT_TR_NOOP("Accumulation:"),   QT_TR_NOOP("Warmup:"),
-                           QT_TR_NOOP("Schedule:"),      QT_TR_NOOP("Evaluate every:"), QT_TR_NOOP("Seed:"),
+                           QT_TR_NOOP("Schedule:"),      QT_TR_NOOP("Evaluate every:"), QT_TR_NOOP("Checkpoint every:"), QT_TR_NOOP("Seed:"),
                            QT_TR_NOOP("Threads:"),       QT_TR_NOOP("Evaluation file:"), QT_TR_NOOP("Runs folder:")};
     for (int i = 0; i < labels_.size(); ++i) labels_[i]->setText(tr(names[i]));
 
@@ -160,6 +165,9 @@ void HyperparameterForm::retranslate() {
                              "or not at all."));
     evalEvery_->setSpecialValueText(tr("At the end"));
     evalEvery_->setToolTip(tr("Steps between evaluations on the evaluation file. 0 evaluates once, at the end."));
+    saveEvery_->setSpecialValueText(tr("At the end"));
+    saveEvery_->setToolTip(tr("Steps between checkpoints. A run that is stopped, or a studio that crashes, resumes "
+                              "from the last one; 0 saves only at the end."));
     seed_->setToolTip(tr("One seed for the data order, new weights and dropout: the same seed repeats a run exactly."));
     threads_->setToolTip(tr("CPU threads for the tensor maths. More threads train faster but leave fewer for the "
                             "rest of the computer."));

@@ -33,6 +33,7 @@ public:
     QSpinBox* stepsBox() const { return steps_; }
     QSpinBox* batchBox() const { return batch_; }
     QSpinBox* evalEveryBox() const { return evalEvery_; }
+    QSpinBox* saveEveryBox() const { return saveEvery_; }
     QSpinBox* threadsBox() const { return threads_; }
     QLineEdit* outputEdit() const { return output_; }
     QLineEdit* evalFileEdit() const { return evalFile_; }
@@ -52,6 +53,7 @@ private:
     QDoubleSpinBox* warmup_;
     QComboBox* schedule_;
     QSpinBox* evalEvery_;
+    QSpinBox* saveEvery_;
     QSpinBox* seed_;
     QSpinBox* threads_;
     QLineEdit* evalFile_;

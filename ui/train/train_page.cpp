@@ -54,6 +54,8 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new Trainin
     pause_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaPause), QString(), this);
     resume_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
     stop_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), QString(), this);
+    queue_ = new QPushButton(style()->standardIcon(QStyle::SP_ComputerIcon), QString(), this);
+    queue_->setObjectName(QStringLiteral("queueTraining"));
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("trainProgress"));
     progress_->setRange(0, 1);
@@ -66,6 +68,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new Trainin
     controls->addWidget(pause_);
     controls->addWidget(resume_);
     controls->addWidget(stop_);
+    controls->addWidget(queue_);
     controls->addSpacing(12);
     controls->addWidget(progress_, 1);
     controls->addWidget(eta_);
@@ -104,6 +107,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new Trainin
     column->addWidget(body, 1);
 
     connect(start_, &QPushButton::clicked, this, [this] { start(); });
+    connect(queue_, &QPushButton::clicked, this, [this] { queue(); });
     connect(pause_, &QPushButton::clicked, controller_, &TrainingController::pause);
     connect(resume_, &QPushButton::clicked, controller_, &TrainingController::resume);
     connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
@@ -188,6 +192,39 @@ bool TrainPage::start() {
     charts_->reset(); // after start(): the history is empty now, so the charts say "No data yet"
     log_->add(TrainingLog::Level::Info, tr("Run %1: %2 on %3").arg(r.name, modelName_, QFileInfo(r.trainFile).fileName()));
     if (!controller_->runFolder().isEmpty()) log_->add(TrainingLog::Level::Info, tr("Writing to %1").arg(controller_->runFolder()));
+    Q_EMIT runStarted(r);
+    return true;
+}
+
+bool TrainPage::queue() {
+    failure_->hide();
+    failureText_.clear();
+    const TrainRequest r = request();
+    if (const QString missing = missingTrainInput(r); !missing.isEmpty()) {
+        showFailure(missing);
+        return false;
+    }
+    Q_EMIT queueRequested(r);
+    return true;
+}
+
+void TrainPage::showQueued(const QString& runName, const QString& command) {
+    log_->add(TrainingLog::Level::Info, tr("Queued run %1. Train it headless with: %2").arg(runName, command));
+}
+
+bool TrainPage::resumeRun(const QJsonObject& config, const QString& name, const QString& folder,
+                          const QString& resumeDir, const TrainingHistory& previous) {
+    if (controller_->isActive()) return false;
+    failure_->hide();
+    failureText_.clear();
+    log_->reset();
+    if (!controller_->startConfig(config, name, folder, resumeDir, previous)) return false;
+    charts_->reset();
+    const TrainingHistory& h = controller_->history();
+    if (!h.steps().isEmpty()) charts_->appendSteps(0, h.steps().size());
+    for (const EvalPoint& e : h.evals()) charts_->appendEval(e);
+    log_->add(TrainingLog::Level::Info, tr("Resuming run %1 from step %2 (%3)").arg(name).arg(h.lastStep()).arg(resumeDir));
+    updateProgress();
     return true;
 }
 
@@ -270,6 +307,7 @@ void TrainPage::updateButtons() {
     const State s = controller_->state();
     const bool active = controller_->isActive();
     start_->setEnabled(!active);
+    queue_->setEnabled(!active);
     pause_->setVisible(s != State::Paused);
     pause_->setEnabled(s == State::Running || s == State::Preparing);
     resume_->setVisible(s == State::Paused);
@@ -341,6 +379,9 @@ void TrainPage::retranslate() {
     pause_->setToolTip(tr("Pause before the next micro-batch; the run keeps its place"));
     resume_->setText(tr("Resume"));
     stop_->setText(tr("Stop"));
+    queue_->setText(tr("Queue for Command Line"));
+    queue_->setToolTip(tr("Put this run into the project without training it here: run it with "
+                          "'peft-studio-cli project run', on this or a bigger machine; this window shows its progress"));
     stop_->setToolTip(tr("Stop the run; a checkpoint of the last completed step is saved"));
     if (!failureText_.isEmpty()) failure_->setText(tr("The run failed: %1").arg(failureText_));
     updateSummary();

@@ -44,6 +44,15 @@ public:
     TrainRequest request() const;
     /// Start: false with the reason shown when the run cannot start.
     bool start();
+    /// Queue for Command Line: the request goes into the project as a queued run (queueRequested)
+    /// for `peft-studio-cli project run`; false with the reason shown when an input is missing.
+    bool queue();
+    /// Says in the log that `runName` is queued and how to train it.
+    void showQueued(const QString& runName, const QString& command);
+    /// Continues a run of the project from checkpoint `resumeDir` with its stored configuration;
+    /// the charts start with `previous`, the points recorded up to the checkpoint.
+    bool resumeRun(const QJsonObject& config, const QString& name, const QString& folder, const QString& resumeDir,
+                   const TrainingHistory& previous);
 
     TrainingController* controller() const { return controller_; }
     HyperparameterForm* form() const { return form_; }
@@ -57,10 +66,15 @@ public:
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* resumeButton() const { return resume_; }
     QPushButton* stopButton() const { return stop_; }
+    QPushButton* queueButton() const { return queue_; }
 
 Q_SIGNALS:
     /// For the status bar.
     void statusMessage(const QString& message);
+    /// start() has started `request` (the project records it).
+    void runStarted(const peft::TrainRequest& request);
+    /// queue() asks for `request` to be queued in the project.
+    void queueRequested(const peft::TrainRequest& request);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -93,6 +107,7 @@ private:
     QPushButton* pause_;
     QPushButton* resume_;
     QPushButton* stop_;
+    QPushButton* queue_;
     QProgressBar* progress_;
     QLabel* eta_;
     QGroupBox* formGroup_;

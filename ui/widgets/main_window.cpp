@@ -6,17 +6,23 @@
 #include "core/studio_settings.h"
 #include "compose/compose_page.h"
 #include "data/data_page.h"
+#include "export/export_page.h"
+#include "project/project_store.h"
+#include "runs/runs_page.h"
 #include "train/train_page.h"
 #include "widgets/demo_banner.h"
 #include "widgets/demo_controller.h"
 #include "widgets/model_page.h"
 #include "widgets/model_table_model.h"
 #include "widgets/placeholder_page.h"
+#include "widgets/project_controller.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -73,6 +79,8 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     dataPage_ = new datapage::DataPage(pages_);
     trainPage_ = new train::TrainPage(pages_);
     trainPage_->setSources(dataPage_->session(), composePage_->document());
+    runsPage_ = new runs::RunsPage(pages_);
+    exportPage_ = new exportpage::ExportPage(pages_);
     for (const auto& spec : kPages) {
         pageKeys_ << QString::fromLatin1(spec.key);
         nav_->addItem(QString());
@@ -81,6 +89,8 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
                         : key == QLatin1String("data")    ? static_cast<QWidget*>(dataPage_)
                         : key == QLatin1String("compose") ? static_cast<QWidget*>(composePage_)
                         : key == QLatin1String("train")   ? static_cast<QWidget*>(trainPage_)
+                        : key == QLatin1String("runs")    ? static_cast<QWidget*>(runsPage_)
+                        : key == QLatin1String("export")  ? static_cast<QWidget*>(exportPage_)
                                                           : new PlaceholderPage(spec.title, spec.description, pages_);
         pages_->addWidget(page);
     }
@@ -106,6 +116,16 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     row->addLayout(pageColumn, 1);
     setCentralWidget(central);
     demo_ = new DemoController(this, catalog_, demoBanner_);
+    projects_ = new ProjectController(this, settings_, this);
+    runsPage_->setStore(projects_->store());
+    exportPage_->setStore(projects_->store());
+    connect(runsPage_, &runs::RunsPage::resumeRequested, projects_, &ProjectController::resumeRun);
+    connect(projects_, &ProjectController::runsChanged, runsPage_, &runs::RunsPage::reload);
+    connect(projects_, &ProjectController::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(projects_, &ProjectController::projectOpened, this, [this] {
+        rebuildRecentProjectsMenu();
+        retranslate(); // the title names the project
+    });
 
     toolbar_ = addToolBar(QString());
     toolbar_->setObjectName(QStringLiteral("mainToolbar"));
@@ -118,6 +138,7 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     connect(demo_, &DemoController::loaded, this, [this] { retranslate(); }); // the title says "Demo"
     connect(modelPage_, &ModelPage::modelSelected, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Selected %1").arg(path), 5000);
+        if (path == trainPage_->modelDir()) return; // already in use (a restored project selects it too)
         composePage_->setModel(path);
         dataPage_->setModel(path); // its tokenizer counts the Data page's tokens
         // Runs are named after the model as the Model page names it (the demo's folder is "model").
@@ -145,6 +166,8 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     restoreGeometry(settings_->windowGeometry());
     restoreState(settings_->windowState());
 }
+
+MainWindow::~MainWindow() { projects_->autosave(); }
 
 void MainWindow::buildMenus() {
     // Icons come from the platform theme, with the style's own as fallback, so they follow the
@@ -201,7 +224,23 @@ void MainWindow::buildMenus() {
     connect(undo, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
     connect(undo, &QUndoStack::cleanChanged, this, &MainWindow::updateUndoActions);
 
+    // Projects: one SQLite file holding the pages' state, recipes and every run.
+    newProjectAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-new"), style()->standardIcon(QStyle::SP_FileIcon)), QString(), this);
+    newProjectAction_->setShortcut(QKeySequence::New);
+    connect(newProjectAction_, &QAction::triggered, this, [this] { projects_->newProjectDialog(); });
+    openProjectAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), QString(), this);
+    openProjectAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    connect(openProjectAction_, &QAction::triggered, this, [this] { projects_->openProjectDialog(); });
+    saveProjectAsAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), QString(), this);
+    saveProjectAsAction_->setShortcut(QKeySequence::SaveAs);
+    connect(saveProjectAsAction_, &QAction::triggered, this, [this] { projects_->saveAsDialog(); });
+
     fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(newProjectAction_);
+    fileMenu_->addAction(openProjectAction_);
+    recentProjectsMenu_ = fileMenu_->addMenu(QString());
+    fileMenu_->addAction(saveProjectAsAction_);
+    fileMenu_->addSeparator();
     fileMenu_->addAction(openAction_);
     fileMenu_->addAction(addFolderAction_);
     recentMenu_ = fileMenu_->addMenu(QString());
@@ -256,6 +295,27 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
+void MainWindow::rebuildRecentProjectsMenu() {
+    recentProjectsMenu_->clear();
+    const QStringList recent = settings_->recentProjects();
+    for (const auto& path : recent) {
+        auto* action = recentProjectsMenu_->addAction(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { projects_->openProject(path); });
+    }
+    recentProjectsMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::useModel(const QString& path) {
+    modelPage_->selectModel(path); // when the catalog lists it, its modelSelected sets the pages
+    if (trainPage_->modelDir() != path) {
+        composePage_->setModel(path);
+        dataPage_->setModel(path);
+        const ModelRow row = catalogRow(path);
+        trainPage_->setModel(path, row.parameters, path == modelPage_->demoModel() ? ModelTableModel::demoDisplayName() : row.name);
+    }
+    catalog_->addModelFolder(path);
+}
+
 void MainWindow::updateUndoActions() {
     const QUndoStack* undo = composePage_->undoStack();
     undoAction_->setEnabled(undo->canUndo());
@@ -265,14 +325,23 @@ void MainWindow::updateUndoActions() {
 }
 
 void MainWindow::retranslate() {
-    setWindowTitle(demo_->isLoaded() ? tr("PEFT Studio — Demo") : tr("PEFT Studio"));
+    const QString project = projects_->path().isEmpty() ? QString() : QFileInfo(projects_->path()).completeBaseName();
+    QString title = demo_->isLoaded() ? tr("PEFT Studio — Demo") : tr("PEFT Studio");
+    if (!project.isEmpty()) title = tr("%1 — %2").arg(project, title);
+    setWindowTitle(title);
     for (int i = 0; i < pageKeys_.size(); ++i) {
         const QString title = QCoreApplication::translate("Pages", kPages[i].title);
         nav_->item(i)->setText(title);
         viewMenu_->actions().at(i + 2)->setText(title);
     }
     fileMenu_->setTitle(tr("&File"));
-    recentMenu_->setTitle(tr("Open &Recent"));
+    recentMenu_->setTitle(tr("Open &Recent Model"));
+    recentProjectsMenu_->setTitle(tr("Open Recent &Project"));
+    newProjectAction_->setText(tr("&New Project…"));
+    newProjectAction_->setToolTip(tr("Start an empty project file: its recipes, runs and metrics are kept in it"));
+    openProjectAction_->setText(tr("Open &Project…"));
+    saveProjectAsAction_->setText(tr("Save Project &As…"));
+    saveProjectAsAction_->setToolTip(tr("Copy the project, with every run and metric, to a new file and continue there"));
     editMenu_->setTitle(tr("&Edit"));
     viewMenu_->setTitle(tr("&View"));
     languageMenu_->setTitle(tr("&Language"));
@@ -346,6 +415,7 @@ void MainWindow::addModelsFolder() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     settings_->setWindow(saveGeometry(), saveState());
+    projects_->autosave();
     QMainWindow::closeEvent(event);
 }
 

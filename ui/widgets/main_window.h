@@ -19,6 +19,12 @@ class ComposePage;
 namespace datapage {
 class DataPage;
 }
+namespace exportpage {
+class ExportPage;
+}
+namespace runs {
+class RunsPage;
+}
 namespace train {
 class TrainPage;
 }
@@ -28,17 +34,26 @@ class DemoController;
 class LanguageManager;
 class ModelCatalog;
 class ModelPage;
+class ProjectController;
 class StudioSettings;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
     MainWindow(ModelCatalog* catalog, LanguageManager* languages, StudioSettings* settings, QWidget* parent = nullptr);
+    /// Saves the pages' state into the project while every page still exists.
+    ~MainWindow() override;
 
     ModelPage* modelPage() const { return modelPage_; }
     compose::ComposePage* composePage() const { return composePage_; }
     datapage::DataPage* dataPage() const { return dataPage_; }
     train::TrainPage* trainPage() const { return trainPage_; }
+    runs::RunsPage* runsPage() const { return runsPage_; }
+    exportpage::ExportPage* exportPage() const { return exportPage_; }
+    /// The open project (File > New / Open / Save As; autosave; run recording).
+    ProjectController* projects() const { return projects_; }
+    /// Selects the model in `path` on every page that uses one (and lists it on the Model page).
+    void useModel(const QString& path);
     DemoController* demoController() const { return demo_; }
     DemoBanner* demoBanner() const { return demoBanner_; }
     /// Builds or finds the demo and shows it on every page (Help > Load Demo, --demo).
@@ -59,6 +74,7 @@ private:
     void openModelFolder();
     void addModelsFolder();
     void rebuildRecentMenu();
+    void rebuildRecentProjectsMenu();
     void updateUndoActions();
     /// The catalog's row of `path` (an empty row when it is not listed yet).
     ModelRow catalogRow(const QString& path) const;
@@ -72,11 +88,18 @@ private:
     compose::ComposePage* composePage_;
     datapage::DataPage* dataPage_;
     train::TrainPage* trainPage_;
+    runs::RunsPage* runsPage_;
+    exportpage::ExportPage* exportPage_;
+    ProjectController* projects_;
     DemoBanner* demoBanner_;
     DemoController* demo_;
     QStringList pageKeys_;
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* recentProjectsMenu_ = nullptr;
+    QAction* newProjectAction_ = nullptr;
+    QAction* openProjectAction_ = nullptr;
+    QAction* saveProjectAsAction_ = nullptr;
     QMenu* editMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
