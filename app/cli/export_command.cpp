@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// `export CHECKPOINT_OR_RUN --format peft|studio|merged --out DIR`: a trained checkpoint as a PEFT
-// adapter, a studio adapter or a merged model, verified by reloading (engine/export/export.h).
+// `export CHECKPOINT_OR_RUN --format peft|adapterhub|studio|merged --out DIR [--name NAME]`: a trained
+// checkpoint as a PEFT adapter, an AdapterHub adapter, a studio adapter or a merged model, verified
+// by reloading (engine/export/export.h).
 #include "args.h"
 #include "commands.h"
 
@@ -75,9 +76,9 @@ int run_export(const std::vector<std::string>& argv) {
     configure_threads(args.integer_or("--threads", 0));
     const fs::path source = args.positional_at(0, "CHECKPOINT_OR_RUN");
     const auto format_name = args.value("--format");
-    if (!format_name) throw Error("export needs --format peft|studio|merged");
+    if (!format_name) throw Error("export needs --format peft|adapterhub|studio|merged");
     const auto format = parse_export_format(*format_name);
-    if (!format) throw Error("--format must be peft, studio or merged, not '" + *format_name + "'");
+    if (!format) throw Error("--format must be peft, adapterhub, studio or merged, not '" + *format_name + "'");
     const auto out = args.value("--out");
     if (!out || out->empty()) throw Error("export needs --out DIR (a new folder)");
 
@@ -114,6 +115,7 @@ int run_export(const std::vector<std::string>& argv) {
     options.out_dir = *out;
     options.base_model_dir = run.model_dir;
     options.overwrite = args.flag("--overwrite");
+    if (const auto name = args.value("--name")) options.adapter_name = *name; // AdapterHub's adapter name
     const ExportReport report = export_adapter(*model, recipe, options);
     if (args.flag("--json")) {
         nlohmann::json j = {{"event", "export"},       {"format", export_format_name(*format)},

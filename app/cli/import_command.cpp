@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// `import ADAPTER_DIR --model MODEL_DIR [--eval CONFIG | --generate PROMPT]`: loads a PEFT or
-// studio adapter onto its base model, and evaluates or generates with it.
+// `import ADAPTER_DIR --model MODEL_DIR [--eval CONFIG | --generate PROMPT]`: loads a PEFT,
+// AdapterHub or studio adapter onto its base model, and evaluates or generates with it.
 #include "args.h"
 #include "commands.h"
 

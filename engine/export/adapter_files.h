@@ -34,6 +34,10 @@ int64_t write_studio_adapter(TransformerImpl& model, const Recipe& recipe, const
 int64_t write_merged_model(TransformerImpl& model, const Recipe& recipe, const std::string& base_model_dir,
                            const StagingDir& out);
 
+int64_t write_adapterhub_adapter(TransformerImpl& model, const Recipe& recipe, const std::string& base_model_dir,
+                                 const std::string& name, const StagingDir& out);
+
+ImportedAdapter import_adapterhub_adapter(const std::string& dir, const std::string& base_model_dir, torch::ScalarType dtype);
 ImportedAdapter import_peft_adapter(const std::string& dir, const std::string& base_model_dir, torch::ScalarType dtype);
 ImportedAdapter import_studio_adapter(const std::string& dir, const std::string& base_model_dir, torch::ScalarType dtype);
 

@@ -3,6 +3,9 @@
 
 #include "core/error.h"
 #include "export/adapter_files.h"
+#include "export/adapterhub.h"
+#include "export/peft_writer.h"
+#include "peft/modules.h"
 #include "export/export_util.h"
 #include "export/staging.h"
 
@@ -44,12 +47,17 @@ const char* export_format_name(ExportFormat format) {
     case ExportFormat::Peft: return "peft";
     case ExportFormat::Studio: return "studio";
     case ExportFormat::Merged: return "merged";
+    case ExportFormat::AdapterHub: return "adapterhub";
     }
     return "peft";
 }
 
+std::vector<ExportFormat> export_formats() {
+    return {ExportFormat::Peft, ExportFormat::AdapterHub, ExportFormat::Merged, ExportFormat::Studio};
+}
+
 std::optional<ExportFormat> parse_export_format(const std::string& name) {
-    for (ExportFormat f : {ExportFormat::Peft, ExportFormat::Studio, ExportFormat::Merged})
+    for (ExportFormat f : export_formats())
         if (name == export_format_name(f)) return f;
     return std::nullopt;
 }
@@ -69,6 +77,10 @@ ExportReport export_adapter(TransformerImpl& model, const Recipe& recipe, const 
     case ExportFormat::Peft: report.tensors = exporting::write_peft_adapter(model, recipe, options.base_model_dir, staging); break;
     case ExportFormat::Studio: report.tensors = exporting::write_studio_adapter(model, recipe, staging); break;
     case ExportFormat::Merged: report.tensors = exporting::write_merged_model(model, recipe, options.base_model_dir, staging); break;
+    case ExportFormat::AdapterHub:
+        report.tensors = exporting::write_adapterhub_adapter(
+            model, recipe, options.base_model_dir, options.adapter_name.empty() ? recipe.name : options.adapter_name, staging);
+        break;
     }
 
     // Verification: what was written, reloaded onto a fresh base model, must give the live
@@ -90,6 +102,31 @@ ExportReport export_adapter(TransformerImpl& model, const Recipe& recipe, const 
     staging.commit();
     report.out_dir = options.out_dir;
     return report;
+}
+
+std::optional<std::string> export_refusal(TransformerImpl& model, const Recipe& recipe, ExportFormat format,
+                                          const std::string& base_model_dir) {
+    try {
+        switch (format) {
+        case ExportFormat::Studio: return std::nullopt;
+        case ExportFormat::Peft: exporting::make_peft_adapter(model, recipe, base_model_dir); return std::nullopt;
+        case ExportFormat::AdapterHub:
+            exporting::make_adapterhub_adapter(model, recipe, base_model_dir, recipe.name);
+            return std::nullopt;
+        case ExportFormat::Merged:
+            // Each attached module must fold; the same reasons write_merged_model gives.
+            for (const exporting::AttachedModule& am : exporting::attached_modules(model)) {
+                if (am.module->can_merge()) continue;
+                const ModuleSpec& spec = recipe.modules.at(static_cast<size_t>(am.module_index));
+                return "merged export: " + exporting::module_name_for(recipe, am.module_index) + " at " + am.site->name +
+                       " is not mergeable: " + exporting::why_not_mergeable(spec);
+            }
+            return std::nullopt;
+        }
+    } catch (const std::exception& e) {
+        return std::string(e.what());
+    }
+    return std::nullopt;
 }
 
 } // namespace peft

@@ -62,6 +62,9 @@ nlohmann::json read_json_file(const std::string& path);
 /// PEFT's task_type for a head: CAUSAL_LM, SEQ_CLS, FEATURE_EXTRACTION.
 std::string task_type_of(TaskHead head);
 
+/// Why a module of `spec` does not fold into the base weights (merged exports).
+std::string why_not_mergeable(const ModuleSpec& spec);
+
 /// "module 2 'lora_qv' (low_rank)": how refusals name a module.
 std::string module_name_for(const Recipe& recipe, int index);
 

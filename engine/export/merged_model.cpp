@@ -20,6 +20,8 @@ constexpr const char* kCompanionFiles[] = {"tokenizer.json",      "tokenizer_con
                                            "tokenizer.model",     "vocab.txt",             "vocab.json",
                                            "merges.txt",          "added_tokens.json",     "generation_config.json"};
 
+} // namespace
+
 std::string why_not_mergeable(const ModuleSpec& spec) {
     switch (spec.kind) {
     case ModuleKind::Prefix: return "prefix tuning adds keys and values that no weight holds";
@@ -33,7 +35,6 @@ std::string why_not_mergeable(const ModuleSpec& spec) {
     }
 }
 
-} // namespace
 
 int64_t write_merged_model(TransformerImpl& model, const Recipe& recipe, const std::string& base_model_dir,
                            const StagingDir& out) {

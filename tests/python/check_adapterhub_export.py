@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Our AdapterHub exports, loaded by the `adapters` library: `load_adapter` must accept every
+directory unchanged and give the logits the engine gives (atol = rtol = 1e-4, FORMATS.md).
+
+Needs torch, transformers and adapters (>= 1.1; run where they are installed, e.g. the GPU
+machine; the build machine has none). For each case it trains a run for 2 steps with the CLI,
+exports it with `peft-studio-cli export RUN --format adapterhub`, asks the engine for logits of
+fixed ids (`peft-studio-cli import DIR --model BASE --logits IDS --json`), loads the directory with
+the adapters library on the Hugging Face model and compares. With --fixtures DIR it also writes,
+per case, the export and `<case>.logits.json` (ids, engine and adapters logits, largest
+difference), so CI can check later exports against them without Python.
+
+Usage: python3 tests/python/check_adapterhub_export.py CLI ASSETS_DIR [--fixtures DIR] [--keep]
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import torch
+import transformers
+import adapters
+from adapters import AutoAdapterModel
+
+cli, assets = sys.argv[1], sys.argv[2]
+keep = "--keep" in sys.argv
+fixtures = sys.argv[sys.argv.index("--fixtures") + 1] if "--fixtures" in sys.argv else None
+tmp = tempfile.mkdtemp(prefix="peft-python-adapterhub-")
+env = dict(os.environ, PEFT_ASSETS_DIR=assets)
+failures = 0
+IDS = [1, 45, 78, 20, 33, 9, 50, 17]  # < every fixture vocabulary (bert-cls has 101 tokens)
+
+
+def check(ok, what):
+    global failures
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures += 1
+
+
+def cli_run(args):
+    out = subprocess.run([cli] + args, capture_output=True, text=True, env=env, timeout=600)
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:2])} failed: {out.stderr.strip()[-800:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def train(name, model, modules, classification):
+    if classification:
+        data = {"train_file": os.path.join(assets, "data/glue/SST-2/dev.tsv"), "format": "classification",
+                "columns": {"text": "sentence", "label": "label"}, "max_length": 32, "max_train_examples": 32}
+    else:
+        data = {"train_file": os.path.join(assets, "data/text/alpaca_en_demo.json"), "format": "alpaca",
+                "chat_template": "alpaca", "max_length": 64, "max_train_examples": 16}
+    recipe = {"version": 1, "name": name, "modules": modules}
+    config = {"version": 1, "name": name, "model": model, "data": data, "recipe": recipe,
+              "training": {"lr": 5e-2, "max_steps": 2, "batch_size": 8}, "output_dir": os.path.join(tmp, "runs", name),
+              "seed": 0, "threads": 1}
+    path = os.path.join(tmp, name + ".json")
+    with open(path, "w") as f:
+        json.dump(config, f)
+    subprocess.run([cli, "train", path, "--json"], capture_output=True, env=env, timeout=600, check=True)
+    return os.path.join(tmp, "runs", name)
+
+
+def engine_logits(adapter, model):
+    out = cli_run(["import", adapter, "--model", model, "--logits", ",".join(map(str, IDS)), "--json"])
+    return torch.tensor(out["logits"]["values"], dtype=torch.float64).view(out["logits"]["shape"])
+
+
+def adapters_logits(model, adapter, classification):
+    with open(os.path.join(adapter, "adapter_config.json")) as f:
+        name = json.load(f)["name"]
+    if classification:
+        # The flex-head model: the classification head comes from head_config.json + model_head.safetensors.
+        net = AutoAdapterModel.from_pretrained(model, torch_dtype=torch.float32)
+        loaded = net.load_adapter(adapter, with_head=True, use_safetensors=True, set_active=True)
+    else:
+        net = transformers.AutoModelForCausalLM.from_pretrained(model, torch_dtype=torch.float32)
+        adapters.init(net)
+        loaded = net.load_adapter(adapter, use_safetensors=True, set_active=True)
+    check(loaded == name, f"load_adapter names the adapter '{name}' (got '{loaded}')")
+    net.set_active_adapters(loaded)
+    net.eval()
+    with torch.no_grad():
+        out = net(input_ids=torch.tensor([IDS]))
+    logits = out.logits if hasattr(out, "logits") else out[0]
+    return logits.double()
+
+
+def compare(ours, theirs, what):
+    ok = ours.shape == theirs.shape and torch.allclose(ours, theirs, atol=1e-4, rtol=1e-4)
+    diff = (ours - theirs).abs().max().item() if ours.shape == theirs.shape else float("nan")
+    check(ok, f"{what}: shapes {tuple(ours.shape)} / {tuple(theirs.shape)}, largest difference {diff:.3g}")
+    return diff
+
+
+stories = os.path.join(assets, "models/stories260K")
+gpt2 = os.path.join(assets, "models/tiny-gpt2")
+bert = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "hf-reference", "bert-cls")
+cases = [
+    # (name, model, modules, classification)
+    ("houlsby-llama", stories, [{"name": "a", "kind": "adapter", "sites": ["attn_out", "ffn_out"], "r": 8,
+                                 "insertion": "sequential", "activation": "silu", "init": "bert"}], False),
+    ("lora-llama", stories, [{"name": "lora", "kind": "lora", "sites": ["q", "v"], "r": 4, "alpha": 8}], False),
+    ("ia3-llama", stories, [{"name": "ia3", "kind": "ia3", "sites": ["k", "v"]}], False),
+    ("prefix-llama", stories, [{"name": "prefix", "kind": "prefix", "length": 4}], False),  # GQA + RoPE shift
+    ("union-llama", stories, [{"name": "prefix", "kind": "prefix", "length": 4},
+                              {"name": "seq", "kind": "adapter", "sites": ["ffn_out"], "r": 8, "insertion": "sequential",
+                               "composition": "scaled", "scale": 4, "init": "bert"}], False),
+    ("houlsby-gpt2", gpt2, [{"name": "a", "kind": "adapter", "sites": ["attn_out", "ffn_out"], "r": 1,
+                             "insertion": "sequential", "init": "bert"}], False),
+    ("lora-qv-gpt2", gpt2, [{"name": "lora", "kind": "lora", "sites": ["q", "v"], "r": 2, "alpha": 4}], False),
+    ("houlsby-bert-cls", bert, [{"name": "a", "kind": "adapter", "sites": ["attn_out", "ffn_out"], "r": 4,
+                                 "insertion": "sequential", "init": "bert"}, {"name": "head", "kind": "task_head"}], True),
+    ("parallel-scaled-bert-cls", bert, [{"name": "pa", "kind": "adapter", "sites": ["ffn_out"], "r": 8,
+                                         "composition": "scaled", "scale": 4, "init": "bert"},
+                                        {"name": "lora", "kind": "lora", "sites": ["q", "v"], "r": 2},
+                                        {"name": "head", "kind": "task_head"}], True),
+]
+for name, model, modules, classification in cases:
+    try:
+        run_dir = train(name, model, modules, classification)
+        adapter = os.path.join(tmp, "adapterhub-" + name)
+        report = cli_run(["export", run_dir, "--format", "adapterhub", "--out", adapter, "--json"])
+        check(report.get("max_logit_difference", 1) <= 1e-4, f"{name}: the engine's own reload check passed ({report})")
+        ours = engine_logits(adapter, model)
+        theirs = adapters_logits(model, adapter, classification)
+        diff = compare(ours, theirs, f"{name}: adapters load_adapter")
+        if fixtures:
+            os.makedirs(fixtures, exist_ok=True)
+            shutil.copytree(adapter, os.path.join(fixtures, name), dirs_exist_ok=True)
+            with open(os.path.join(fixtures, name + ".logits.json"), "w") as f:
+                json.dump({"ids": IDS, "model": os.path.relpath(model, assets) if model.startswith(assets) else model,
+                           "engine": ours.flatten().tolist(), "adapters": theirs.flatten().tolist(),
+                           "shape": list(ours.shape), "max_difference": diff,
+                           "adapters_version": adapters.__version__, "transformers_version": transformers.__version__},
+                          f, indent=1)
+    except Exception as e:  # one broken case must not hide the others
+        check(False, f"{name}: {e}")
+
+if not keep:
+    shutil.rmtree(tmp)
+print(f"{failures} failure(s)" if failures else "all AdapterHub exports load with the adapters library with equal logits")
+sys.exit(1 if failures else 0)
