@@ -3160,7 +3160,7 @@ Folder: %2</source>
         <translation>데이터 페이지에서 데이터셋을 아직 여는 중입니다. 잠시 후 다시 시작하세요.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Run %1: %2 on %3</source>
         <translation>실행 %1: %3로 %2 학습</translation>
     </message>
@@ -3181,12 +3181,12 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Resumed</source>
         <translation>재개됨</translation>
     </message>
@@ -3196,7 +3196,7 @@ Folder: %2</source>
         <translation>현재 단계가 끝나면 멈춥니다…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 training and %2 evaluation examples; %3 of %4 parameters trainable (%5 %); %6 steps on %7; set up in %8 s</source>
         <translation>학습 예제 %1개, 평가 예제 %2개; 파라미터 %4개 중 %3개 학습 (%5 %); %7에서 %6단계; 준비 %8초</translation>
     </message>
@@ -3423,7 +3423,19 @@ Folder: %2</source>
 <context>
     <name>peft::train::TrainingCharts</name>
     <message>
-        <location filename="../ui/train/training_charts.cpp" line="+282"/>
+        <location filename="../ui/train/training_charts.cpp" line="+142"/>
+        <location line="+176"/>
+        <source>trainable parameters</source>
+        <translation>학습 파라미터</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <location line="+176"/>
+        <source>Shown when the run has loaded its model</source>
+        <translation>실행이 모델을 불러오면 표시됩니다</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <location line="+3"/>
         <source>Export Charts</source>
         <translation>차트 내보내기</translation>
@@ -3486,6 +3498,11 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Trainable parameters per module</source>
+        <translation>모듈별 학습 파라미터</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+1"/>
         <source>training</source>
         <translation>학습</translation>
@@ -3532,8 +3549,8 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the four charts as one picture</source>
-        <translation>네 차트를 한 장의 그림으로 저장</translation>
+        <source>Save the charts as one picture</source>
+        <translation>차트를 그림 하나로 저장합니다</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -3160,7 +3160,7 @@ Folder: %2</source>
         <translation>数据页仍在打开数据集，请稍后再开始。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Run %1: %2 on %3</source>
         <translation>运行 %1：在 %3 上训练 %2</translation>
     </message>
@@ -3181,12 +3181,12 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Resumed</source>
         <translation>已继续</translation>
     </message>
@@ -3196,7 +3196,7 @@ Folder: %2</source>
         <translation>当前步完成后停止…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 training and %2 evaluation examples; %3 of %4 parameters trainable (%5 %); %6 steps on %7; set up in %8 s</source>
         <translation>训练样本 %1 个，评估样本 %2 个；%4 个参数中 %3 个可训练（%5 %）；在 %7 上训练 %6 步；准备用时 %8 秒</translation>
     </message>
@@ -3423,7 +3423,19 @@ Folder: %2</source>
 <context>
     <name>peft::train::TrainingCharts</name>
     <message>
-        <location filename="../ui/train/training_charts.cpp" line="+282"/>
+        <location filename="../ui/train/training_charts.cpp" line="+142"/>
+        <location line="+176"/>
+        <source>trainable parameters</source>
+        <translation>可训练参数</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <location line="+176"/>
+        <source>Shown when the run has loaded its model</source>
+        <translation>运行加载模型后显示</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <location line="+3"/>
         <source>Export Charts</source>
         <translation>导出图表</translation>
@@ -3486,6 +3498,11 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Trainable parameters per module</source>
+        <translation>各模块的可训练参数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+1"/>
         <source>training</source>
         <translation>训练</translation>
@@ -3532,8 +3549,8 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the four charts as one picture</source>
-        <translation>把四个图表保存为一张图片</translation>
+        <source>Save the charts as one picture</source>
+        <translation>将图表保存为一张图片</translation>
     </message>
     <message>
         <location line="+1"/>

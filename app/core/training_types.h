@@ -5,6 +5,8 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QMetaType>
 #include <QString>
 
@@ -78,6 +80,8 @@ struct TrainSetupInfo {
     qint64 totalParameters = 0;
     qint64 totalSteps = 0;
     double setupSeconds = 0;
+    /// Trainable parameters per recipe module, in recipe order (the Train page's bar chart).
+    QList<QPair<QString, qint64>> moduleParameters;
 };
 
 } // namespace peft

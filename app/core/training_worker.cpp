@@ -39,6 +39,7 @@ public:
         out.totalParameters = info.total_parameters;
         out.totalSteps = info.total_steps;
         out.setupSeconds = info.setup_seconds;
+        for (const auto& [name, count] : info.module_parameters) out.moduleParameters.append({qs(name), count});
         Q_EMIT worker_.prepared(out);
     }
     void on_started(int64_t first, int64_t total) override { Q_EMIT worker_.started(first, total); }

@@ -3,6 +3,7 @@
 
 #include "peft/injector.h"
 #include "peft/recipe.h"
+#include "peft/report.h"
 #include "train/run_setup.h"
 #include "train/trainer.h"
 
@@ -126,6 +127,13 @@ RunResult run_training(const RunConfig& run, RunObserver& observer, TrainControl
         info.total_parameters = total;
         info.trainable_parameters = trainable;
         info.total_steps = total_train_steps(run.training, setup.data.train.examples.size());
+        {
+            ModelConfig counted = setup.model_config;
+            if (run.is_classification()) counted.num_labels = setup.num_labels;
+            const TaskHead head = run.is_classification() ? TaskHead::SequenceClassification : TaskHead::CausalLM;
+            for (const ModuleReport& m : make_report(counted, head, setup.recipe).modules)
+                info.module_parameters.emplace_back(m.name, m.trainable());
+        }
         info.setup_seconds = std::chrono::duration<double>(Clock::now() - setup_started).count();
 
         const nlohmann::json record = run_record(run, setup);

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace peft {
 
@@ -27,6 +29,8 @@ struct RunInfo {
     int64_t total_parameters = 0;
     int64_t total_steps = 0;
     double setup_seconds = 0;    ///< loading and tokenizing
+    /// Trainable parameters per recipe module (in recipe order), as the Compose page counts them.
+    std::vector<std::pair<std::string, int64_t>> module_parameters;
 };
 
 /// A TrainObserver that also hears about setup.

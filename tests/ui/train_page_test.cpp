@@ -210,6 +210,13 @@ private Q_SLOTS:
         QCOMPARE(page->progressBar()->value(), 30);
         QVERIFY(page->log()->toPlainText().contains(QStringLiteral("Evaluation at step 30")));
         QVERIFY(QFileInfo::exists(controller->runFolder() + QStringLiteral("/results.json")));
+        // One bar per recipe module, each with what it trains.
+        QCustomPlot* modules = page->charts()->modulePlot();
+        QCOMPARE(modules->plottableCount(), 1);
+        auto* bars = qobject_cast<QCPBars*>(modules->plottable(0));
+        QVERIFY(bars);
+        QCOMPARE(bars->dataCount(), window.composePage()->document()->moduleCount());
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) QVERIFY(it->value > 0);
 
         // Smoothing and the log scale redraw what is there, without losing points.
         page->charts()->setSmoothing(0.9);

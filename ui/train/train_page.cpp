@@ -190,6 +190,7 @@ bool TrainPage::start() {
     log_->reset();
     if (!controller_->start(r)) return false; // failed() has shown why
     charts_->reset(); // after start(): the history is empty now, so the charts say "No data yet"
+    charts_->setModuleParameters({});
     log_->add(TrainingLog::Level::Info, tr("Run %1: %2 on %3").arg(r.name, modelName_, QFileInfo(r.trainFile).fileName()));
     if (!controller_->runFolder().isEmpty()) log_->add(TrainingLog::Level::Info, tr("Writing to %1").arg(controller_->runFolder()));
     Q_EMIT runStarted(r);
@@ -238,6 +239,7 @@ void TrainPage::stateChanged(TrainingController::State state) {
 }
 
 void TrainPage::prepared(const TrainSetupInfo& info) {
+    charts_->setModuleParameters(info.moduleParameters);
     const double percent = info.totalParameters > 0 ? 100.0 * double(info.trainableParameters) / double(info.totalParameters) : 0.0;
     const QLocale locale;
     log_->add(TrainingLog::Level::Info,

@@ -3,6 +3,7 @@
 
 #include "core/training_history.h"
 #include "data/chart_style.h"
+#include "train/module_parameters_chart.h"
 #include "widgets/qcustomplot_include.h"
 
 #include <QCheckBox>
@@ -40,11 +41,15 @@ TrainingCharts::TrainingCharts(const TrainingHistory* history, QWidget* parent) 
     auto* grid = new QGridLayout(grid_);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(6);
+    // Loss, learning rate, gradient norm on top; throughput and what the recipe trains below.
     for (int i = 0; i < 4; ++i) {
         QCustomPlot* plot = makePlot();
         plots_ << plot;
-        grid->addWidget(plot, i / 2, i % 2);
+        grid->addWidget(plot, i / 3, i % 3);
     }
+    modulePlot_ = makePlot();
+    modulePlot_->setInteractions({});
+    grid->addWidget(modulePlot_, 1, 1, 1, 2);
     addSeries(plots_[0], QColor(31, 119, 180), &lossOf);
     addSeries(plots_[1], QColor(44, 160, 44), &lrOf, false);
     addSeries(plots_[2], QColor(148, 103, 189), &gradNormOf);
@@ -130,6 +135,13 @@ void TrainingCharts::addSeries(QCustomPlot* plot, const QColor& color, double (*
 
 QCPGraph* TrainingCharts::trainLossGraph() const { return series_[0].raw; }
 QCPGraph* TrainingCharts::evalLossGraph() const { return evalLoss_; }
+
+void TrainingCharts::setModuleParameters(const QList<QPair<QString, qint64>>& modules) {
+    modules_ = modules;
+    datapage::setChartNote(modulePlot_, QString());
+    drawModuleParameters(modulePlot_, modules_, tr("trainable parameters"));
+    if (modules_.isEmpty()) datapage::setChartNote(modulePlot_, tr("Shown when the run has loaded its model"));
+}
 
 void TrainingCharts::reset() {
     for (auto& s : series_) {
@@ -302,6 +314,9 @@ void TrainingCharts::retranslate() {
         plots_[i]->xAxis->setLabel(tr("step"));
         if (history_->steps().isEmpty()) datapage::setChartNote(plots_[i], tr("No data yet"));
     }
+    titles_[4]->setText(tr("Trainable parameters per module"));
+    drawModuleParameters(modulePlot_, modules_, tr("trainable parameters"));
+    if (modules_.isEmpty()) datapage::setChartNote(modulePlot_, tr("Shown when the run has loaded its model"));
     series_[0].raw->setName(tr("training"));
     series_[0].smooth->setName(tr("training"));
     evalLoss_->setName(tr("evaluation"));
@@ -313,7 +328,7 @@ void TrainingCharts::retranslate() {
     fit_->setToolTip(tr("Fit every chart to its data and follow the run again (or double-click a chart). "
                         "Drag to pan, scroll to zoom."));
     png_->setText(tr("Export PNG…"));
-    png_->setToolTip(tr("Save the four charts as one picture"));
+    png_->setToolTip(tr("Save the charts as one picture"));
     csv_->setText(tr("Export CSV…"));
     csv_->setToolTip(tr("Save every step's metrics and every evaluation as CSV"));
     for (QCustomPlot* plot : plots_) plot->replot(QCustomPlot::rpQueuedReplot);

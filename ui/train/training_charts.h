@@ -54,6 +54,9 @@ public:
     QCustomPlot* gradNormPlot() const { return plots_.at(2); }
     QCustomPlot* throughputPlot() const { return plots_.at(3); }
     QList<QCustomPlot*> plots() const { return plots_; }
+    /// Trainable parameters per recipe module (the fifth chart).
+    QCustomPlot* modulePlot() const { return modulePlot_; }
+    void setModuleParameters(const QList<QPair<QString, qint64>>& modules);
     /// The raw (unsmoothed) training-loss curve and the evaluation-loss points.
     QCPGraph* trainLossGraph() const;
     QCPGraph* evalLossGraph() const;
@@ -84,6 +87,8 @@ private:
 
     const TrainingHistory* history_;
     QList<QCustomPlot*> plots_;
+    QCustomPlot* modulePlot_ = nullptr;
+    QList<QPair<QString, qint64>> modules_;
     QList<Series> series_; ///< train loss, lr, grad norm, tokens/s
     QCPGraph* evalLoss_ = nullptr;
     QList<QCPTextElement*> titles_;
