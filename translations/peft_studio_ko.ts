@@ -3423,30 +3423,40 @@ Folder: %2</source>
 <context>
     <name>peft::train::TrainingCharts</name>
     <message>
-        <location filename="../ui/train/training_charts.cpp" line="+142"/>
-        <location line="+176"/>
+        <location filename="../ui/train/training_charts.cpp" line="+144"/>
+        <location line="+214"/>
         <source>trainable parameters</source>
         <translation>학습 파라미터</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+176"/>
+        <location line="-213"/>
+        <location line="+214"/>
         <source>Shown when the run has loaded its model</source>
         <translation>실행이 모델을 불러오면 표시됩니다</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+3"/>
+        <location line="-29"/>
+        <location line="+7"/>
         <source>Export Charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-10"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
+        <source>Training charts</source>
+        <translation>학습 차트</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 드로잉 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot write %1.</source>
         <translation>%1에 쓸 수 없습니다.</translation>
     </message>
@@ -3544,13 +3554,13 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Export PNG…</source>
-        <translation>PNG 내보내기…</translation>
+        <source>Export Image…</source>
+        <translation>이미지 내보내기…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the charts as one picture</source>
-        <translation>차트를 그림 하나로 저장합니다</translation>
+        <source>Save the charts as one picture: PNG, or SVG (vectors)</source>
+        <translation>차트를 그림 하나로 저장합니다: PNG 또는 SVG(벡터)</translation>
     </message>
     <message>
         <location line="+1"/>

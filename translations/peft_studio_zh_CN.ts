@@ -3423,30 +3423,40 @@ Folder: %2</source>
 <context>
     <name>peft::train::TrainingCharts</name>
     <message>
-        <location filename="../ui/train/training_charts.cpp" line="+142"/>
-        <location line="+176"/>
+        <location filename="../ui/train/training_charts.cpp" line="+144"/>
+        <location line="+214"/>
         <source>trainable parameters</source>
         <translation>可训练参数</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+176"/>
+        <location line="-213"/>
+        <location line="+214"/>
         <source>Shown when the run has loaded its model</source>
         <translation>运行加载模型后显示</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+3"/>
+        <location line="-29"/>
+        <location line="+7"/>
         <source>Export Charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-10"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
+        <source>Training charts</source>
+        <translation>训练图表</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -3544,13 +3554,13 @@ Folder: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Export PNG…</source>
-        <translation>导出 PNG…</translation>
+        <source>Export Image…</source>
+        <translation>导出图片…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the charts as one picture</source>
-        <translation>将图表保存为一张图片</translation>
+        <source>Save the charts as one picture: PNG, or SVG (vectors)</source>
+        <translation>将图表保存为一张图片：PNG 或 SVG（矢量）</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -226,6 +226,12 @@ private Q_SLOTS:
         const QString csv = dir_.path() + QStringLiteral("/metrics.csv");
         QVERIFY(page->charts()->exportPng(png));
         QVERIFY(QFileInfo(png).size() > 1000);
+        const QString svg = dir_.path() + QStringLiteral("/charts.svg");
+        QVERIFY(page->charts()->exportSvg(svg));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray drawing = svgFile.readAll();
+        QVERIFY(drawing.contains("<svg") && drawing.contains("<path")); // vectors, not an embedded image
         QVERIFY(page->charts()->exportCsv(csv));
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,6 +19,7 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSlider>
+#include <QSvgGenerator>
 #include <QVBoxLayout>
 
 namespace peft::train {
@@ -262,22 +264,53 @@ void TrainingCharts::redraw() {
     for (QCustomPlot* plot : plots_) plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+QList<QPair<QCustomPlot*, QRect>> TrainingCharts::chartLayout(QSize* size) const {
+    // As on screen; a page never shown is drawn at a default size, three charts a row, the
+    // module chart two cells wide.
+    const bool laidOut = grid_->isVisible() && !grid_->size().isEmpty();
+    const QSize cell(400, 300);
+    QList<QPair<QCustomPlot*, QRect>> layout;
+    for (int i = 0; i < plots_.size(); ++i)
+        layout.append({plots_[i], laidOut ? plots_[i]->geometry()
+                                          : QRect(QPoint((i % 3) * cell.width(), (i / 3) * cell.height()), cell)});
+    layout.append({modulePlot_, laidOut ? modulePlot_->geometry()
+                                        : QRect(QPoint(cell.width(), cell.height()), QSize(2 * cell.width(), cell.height()))});
+    *size = laidOut ? grid_->size() : QSize(3 * cell.width(), 2 * cell.height());
+    return layout;
+}
+
 bool TrainingCharts::exportPng(const QString& path) {
     // Each chart renders itself (QCustomPlot::toPixmap) rather than through QWidget::grab, which
-    // replays pending resize events into QCustomPlot's paint buffers and fails to paint them. A
-    // page never shown is drawn at a default size, two by two.
-    const bool laidOut = grid_->isVisible() && !grid_->size().isEmpty();
-    const QSize cell(480, 320);
-    QPixmap picture(laidOut ? grid_->size() : QSize(2 * cell.width(), 2 * cell.height()));
+    // replays pending resize events into QCustomPlot's paint buffers and fails to paint them.
+    QSize size;
+    const auto layout = chartLayout(&size);
+    QPixmap picture(size);
     picture.fill(palette().color(QPalette::Window));
     QPainter painter(&picture);
-    for (int i = 0; i < plots_.size(); ++i) {
-        QCustomPlot* plot = plots_[i];
-        const QRect rect = laidOut ? plot->geometry() : QRect(QPoint((i % 2) * cell.width(), (i / 2) * cell.height()), cell);
-        painter.drawPixmap(rect.topLeft(), plot->toPixmap(rect.width(), rect.height()));
-    }
+    for (const auto& [plot, rect] : layout) painter.drawPixmap(rect.topLeft(), plot->toPixmap(rect.width(), rect.height()));
     painter.end();
     return picture.save(path, "PNG");
+}
+
+bool TrainingCharts::exportSvg(const QString& path) {
+    QSize size;
+    const auto layout = chartLayout(&size);
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(tr("Training charts"));
+    svg.setDescription(QStringLiteral("PEFT Studio"));
+    QCPPainter painter;
+    if (!painter.begin(&svg)) return false;
+    for (const auto& [plot, rect] : layout) {
+        painter.save();
+        painter.translate(rect.topLeft());
+        plot->toPainter(&painter, rect.width(), rect.height()); // vectors, not a picture of the pixels
+        painter.restore();
+    }
+    painter.end();
+    return QFileInfo(path).size() > 0;
 }
 
 bool TrainingCharts::exportCsv(const QString& path, QString* error) const {
@@ -291,10 +324,17 @@ bool TrainingCharts::exportCsv(const QString& path, QString* error) const {
 }
 
 void TrainingCharts::exportPngDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("training-charts.png"),
-                                                      tr("PNG images (*.png)"));
+    const QString png = tr("PNG images (*.png)");
+    const QString svg = tr("SVG drawings (*.svg)");
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("training-charts.png"),
+                                                png + QStringLiteral(";;") + svg, &filter);
     if (path.isEmpty()) return;
-    if (!exportPng(path)) QMessageBox::warning(this, tr("Export Charts"), tr("Cannot write %1.").arg(path));
+    const bool asSvg = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ||
+                       (filter == svg && !path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive));
+    if (asSvg && !path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) path += QStringLiteral(".svg");
+    if (!(asSvg ? exportSvg(path) : exportPng(path)))
+        QMessageBox::warning(this, tr("Export Charts"), tr("Cannot write %1.").arg(path));
 }
 
 void TrainingCharts::exportCsvDialog() {
@@ -327,8 +367,8 @@ void TrainingCharts::retranslate() {
     fit_->setText(tr("Fit"));
     fit_->setToolTip(tr("Fit every chart to its data and follow the run again (or double-click a chart). "
                         "Drag to pan, scroll to zoom."));
-    png_->setText(tr("Export PNG…"));
-    png_->setToolTip(tr("Save the charts as one picture"));
+    png_->setText(tr("Export Image…"));
+    png_->setToolTip(tr("Save the charts as one picture: PNG, or SVG (vectors)"));
     csv_->setText(tr("Export CSV…"));
     csv_->setToolTip(tr("Save every step's metrics and every evaluation as CSV"));
     for (QCustomPlot* plot : plots_) plot->replot(QCustomPlot::rpQueuedReplot);

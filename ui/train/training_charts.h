@@ -10,6 +10,9 @@
 #include "core/training_types.h"
 
 #include <QList>
+#include <QPair>
+#include <QRect>
+#include <QSize>
 #include <QWidget>
 
 class QCheckBox;
@@ -47,6 +50,8 @@ public:
     void fitAll();
 
     bool exportPng(const QString& path);
+    /// The same charts as an SVG drawing (vectors).
+    bool exportSvg(const QString& path);
     bool exportCsv(const QString& path, QString* error = nullptr) const;
 
     QCustomPlot* lossPlot() const { return plots_.at(0); }
@@ -83,6 +88,8 @@ private:
     void redraw();
     void retranslate();
     void exportPngDialog();
+    /// Each chart with where it goes in the exported picture; `size` is the picture's.
+    QList<QPair<QCustomPlot*, QRect>> chartLayout(QSize* size) const;
     void exportCsvDialog();
 
     const TrainingHistory* history_;
