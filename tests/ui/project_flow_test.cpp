@@ -211,6 +211,10 @@ private Q_SLOTS:
             }
             QVERIFY(series.evals.size() >= 1); // step 10
             QVERIFY(!db.checkpoints(runId).isEmpty());
+            // Its recipe is among the project's recipes (named after the run: the composed one has no name).
+            QCOMPARE(db.recipeNames().size(), qsizetype(1));
+            QCOMPARE(db.recipe(db.recipeNames().first()).value(QStringLiteral("modules")).toArray().size(),
+                     window.composePage()->document()->moduleCount());
             // The model and dataset are referenced with their fingerprints (computed off the GUI thread).
             const auto fingerprinted = [&project] {
                 ProjectDatabase reader;

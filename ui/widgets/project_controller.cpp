@@ -344,7 +344,12 @@ void ProjectController::queueRun(const TrainRequest& request) {
 
 void ProjectController::recordStartedRun(const TrainRequest& request) {
     if (store_->path().isEmpty()) return; // no project (calls queue behind one still opening)
-    recorder_->recordNew(newRunInfo(request));
+    const RunRecorder::NewRunInfo info = newRunInfo(request);
+    recorder_->recordNew(info);
+    // The recipe is kept in the project's recipes under its name (or the run's), so a project
+    // holds every recipe its runs used even after the Compose page moves on.
+    const QString recipeName = request.recipe.value(QStringLiteral("name")).toString();
+    store_->saveRecipe(recipeName.isEmpty() ? info.name : recipeName, request.recipe);
     // The model and dataset are recorded with a fingerprint, computed off the GUI thread.
     QPointer<ProjectController> self(this);
     const QString project = path();
