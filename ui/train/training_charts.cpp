@@ -109,7 +109,7 @@ TrainingCharts::TrainingCharts(const TrainingHistory* history, QWidget* parent) 
 
 QCustomPlot* TrainingCharts::makePlot() {
     auto* plot = new QCustomPlot(grid_);
-    plot->setMinimumSize(220, 150);
+    plot->setMinimumSize(150, 150); // three a row must still fit a 1024-pixel-wide window
     datapage::styleChart(plot);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->plotLayout()->insertRow(0);
