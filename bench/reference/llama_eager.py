@@ -72,8 +72,11 @@ class Llama(torch.nn.Module):
                 self.lm_head.weight.copy_(tensors["lm_head.weight"])
 
     def rms(self, x, w):
+        # transformers' LlamaRMSNorm, as the studio's engine does it: normalise in float32, scale in
+        # the input dtype (a no-op cast for float32; bf16 rows do the same work on both sides).
         eps = self.cfg.get("rms_norm_eps", 1e-5)
-        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps) * w
+        xf = x.float()
+        return w * (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + eps)).to(x.dtype)
 
     # Hooks for PEFT peers (train_step_reference.py): the frozen math stays here, once.
     def prefix_length(self):
