@@ -7,7 +7,8 @@ Trains stories260K (LoRA, classification head) on SST-2 sentences into a project
 some later steps are committed, kills the process with SIGKILL, and checks that: the file passes
 PRAGMA integrity_check; `project check` marks the run interrupted; the step points up to at least
 the checkpoint are there; `project resume` finishes the run from its last checkpoint (the first
-resumed step follows it) and the steps end up contiguous 1..total.
+resumed step follows it) and the steps end up contiguous 1..total. Then a queued run (a row as the
+studio's Queue for Command Line writes it) trains headless with `project run` into its own row.
 
 Usage: project_crash_test.py CLI ASSETS_DIR
 """
@@ -136,6 +137,24 @@ check(query(project, "PRAGMA integrity_check") == [("ok",)], "integrity_check is
 out = subprocess.run([cli, "project", "runs", project], capture_output=True, text=True, env=env, timeout=60)
 check(out.returncode == 0 and "finished" in out.stdout, "project runs lists the finished run")
 print(out.stdout.strip())
+
+# --- a queued run (as the studio's Queue for Command Line writes it) trains headless -------------
+queued = dict(config, name="queued", output_dir=os.path.join(tmp, "runs/queued"))
+queued["training"] = dict(config["training"], max_steps=12, eval_every=6, save_every=6)
+queued["model"] = os.path.join(assets, "models/stories260K")
+connection = sqlite3.connect(project, timeout=10)
+connection.execute("INSERT INTO runs(name, status, method, config_json, model_path, dataset_path, created_at) "
+                   "VALUES('queued', 'queued', 'lora', ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                   (json.dumps(queued), queued["model"], dev))
+connection.commit()
+connection.close()
+out = subprocess.run([cli, "project", "run", project, "queued", "--json"], capture_output=True, text=True,
+                     env=env, timeout=600)
+check(out.returncode == 0, f"project run exits 0 ({out.returncode}; {out.stderr.strip()[-500:]})")
+(status, steps_done), = query(project, "SELECT status, steps_done FROM runs WHERE name = 'queued'")
+check(status == "finished" and steps_done == 12, f"the queued run trained into its row ({status}, {steps_done} steps)")
+points = query(project, "SELECT count(*) FROM step_metrics WHERE run_id = (SELECT id FROM runs WHERE name = 'queued')")
+check(points == [(12,)], f"with every step point ({points})")
 
 if failures == 0:
     shutil.rmtree(tmp, ignore_errors=True)
