@@ -40,6 +40,32 @@ QString runFolder(const TrainRequest& request) {
     return QDir(request.hyper.outputDir).absoluteFilePath(request.name);
 }
 
+QJsonObject trainingSectionJson(const TrainHyperparameters& h) {
+    return QJsonObject{{QStringLiteral("lr"), h.lr},
+                       {QStringLiteral("max_steps"), h.maxSteps},
+                       {QStringLiteral("epochs"), h.epochs},
+                       {QStringLiteral("batch_size"), h.batchSize},
+                       {QStringLiteral("grad_accum"), h.gradAccum},
+                       {QStringLiteral("warmup_ratio"), h.warmupRatio},
+                       {QStringLiteral("schedule"), h.schedule},
+                       {QStringLiteral("eval_every"), h.evalEvery},
+                       {QStringLiteral("save_every"), h.saveEvery}};
+}
+
+TrainHyperparameters applyTrainingSection(const QJsonObject& j, TrainHyperparameters h) {
+    auto integer = [&j](const char* key, qint64 fallback) { return j.value(QLatin1String(key)).toInteger(fallback); };
+    h.lr = j.value(QStringLiteral("lr")).toDouble(h.lr);
+    h.maxSteps = integer("max_steps", h.maxSteps);
+    h.epochs = integer("epochs", h.epochs);
+    h.batchSize = integer("batch_size", h.batchSize);
+    h.gradAccum = integer("grad_accum", h.gradAccum);
+    h.warmupRatio = j.value(QStringLiteral("warmup_ratio")).toDouble(h.warmupRatio);
+    h.schedule = j.value(QStringLiteral("schedule")).toString(h.schedule);
+    h.evalEvery = integer("eval_every", h.evalEvery);
+    h.saveEvery = integer("save_every", h.saveEvery);
+    return h;
+}
+
 QJsonObject runConfigJson(const TrainRequest& request) {
     const TrainHyperparameters& h = request.hyper;
     const bool text = request.format == QLatin1String("text");
@@ -51,15 +77,7 @@ QJsonObject runConfigJson(const TrainRequest& request) {
     data.insert(text ? QStringLiteral("block_size") : QStringLiteral("max_length"), request.maxLength);
     if (text) data.insert(QStringLiteral("text_split"), request.textSplit);
 
-    QJsonObject training{{QStringLiteral("lr"), h.lr},
-                         {QStringLiteral("max_steps"), h.maxSteps},
-                         {QStringLiteral("epochs"), h.epochs},
-                         {QStringLiteral("batch_size"), h.batchSize},
-                         {QStringLiteral("grad_accum"), h.gradAccum},
-                         {QStringLiteral("warmup_ratio"), h.warmupRatio},
-                         {QStringLiteral("schedule"), h.schedule},
-                         {QStringLiteral("eval_every"), h.evalEvery},
-                         {QStringLiteral("save_every"), h.saveEvery}};
+    const QJsonObject training = trainingSectionJson(h);
     QJsonObject run{{QStringLiteral("version"), kRunConfigVersion},
                     {QStringLiteral("name"), request.name},
                     {QStringLiteral("model"), QFileInfo(request.modelDir).absoluteFilePath()},

@@ -19,6 +19,11 @@ QString makeRunName(const QString& modelName);
 /// The folder this run writes to: hyper.outputDir/name (empty when outputDir is empty).
 QString runFolder(const TrainRequest& request);
 
+/// The "training" section of a run configuration for the form's values (docs/run-config.md).
+QJsonObject trainingSectionJson(const TrainHyperparameters& hyper);
+/// `hyper` with the keys present in a "training" section applied (the others keep their values).
+TrainHyperparameters applyTrainingSection(const QJsonObject& training, TrainHyperparameters hyper);
+
 /// The run configuration of `request` (version 1, absolute paths).
 QJsonObject runConfigJson(const TrainRequest& request);
 

@@ -42,35 +42,21 @@ QString withSuffix(QString path) {
     return path;
 }
 
+/// The Train page's form as saved in the project: the run configuration's training section plus
+/// the settings that sit at its top level (seed, threads, runs folder) and the evaluation file.
 QJsonObject hyperparametersJson(const TrainHyperparameters& h, const QString& evalFile) {
-    return QJsonObject{{QStringLiteral("lr"), h.lr},
-                       {QStringLiteral("max_steps"), h.maxSteps},
-                       {QStringLiteral("epochs"), h.epochs},
-                       {QStringLiteral("batch_size"), h.batchSize},
-                       {QStringLiteral("grad_accum"), h.gradAccum},
-                       {QStringLiteral("warmup_ratio"), h.warmupRatio},
-                       {QStringLiteral("schedule"), h.schedule},
-                       {QStringLiteral("eval_every"), h.evalEvery},
-                       {QStringLiteral("save_every"), h.saveEvery},
-                       {QStringLiteral("seed"), QString::number(h.seed)},
-                       {QStringLiteral("threads"), h.threads},
-                       {QStringLiteral("output_dir"), h.outputDir},
-                       {QStringLiteral("eval_file"), evalFile}};
+    QJsonObject j = trainingSectionJson(h);
+    j.insert(QStringLiteral("seed"), QString::number(h.seed)); // 64-bit: JSON numbers are doubles
+    j.insert(QStringLiteral("threads"), h.threads);
+    j.insert(QStringLiteral("output_dir"), h.outputDir);
+    j.insert(QStringLiteral("eval_file"), evalFile);
+    return j;
 }
 
-TrainHyperparameters hyperparametersFrom(const QJsonObject& j, TrainHyperparameters h) {
-    auto integer = [&j](const char* key, qint64 fallback) { return j.value(QLatin1String(key)).toInteger(fallback); };
-    h.lr = j.value(QStringLiteral("lr")).toDouble(h.lr);
-    h.maxSteps = integer("max_steps", h.maxSteps);
-    h.epochs = integer("epochs", h.epochs);
-    h.batchSize = integer("batch_size", h.batchSize);
-    h.gradAccum = integer("grad_accum", h.gradAccum);
-    h.warmupRatio = j.value(QStringLiteral("warmup_ratio")).toDouble(h.warmupRatio);
-    h.schedule = j.value(QStringLiteral("schedule")).toString(h.schedule);
-    h.evalEvery = integer("eval_every", h.evalEvery);
-    h.saveEvery = integer("save_every", h.saveEvery);
+TrainHyperparameters hyperparametersFrom(const QJsonObject& j, const TrainHyperparameters& current) {
+    TrainHyperparameters h = applyTrainingSection(j, current);
     h.seed = j.value(QStringLiteral("seed")).toString().toULongLong();
-    h.threads = int(integer("threads", h.threads));
+    h.threads = int(j.value(QStringLiteral("threads")).toInteger(h.threads));
     h.outputDir = j.value(QStringLiteral("output_dir")).toString(h.outputDir);
     return h;
 }
