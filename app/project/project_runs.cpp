@@ -51,19 +51,6 @@ RunSummary summaryFrom(const QSqlQuery& q) {
 const QString kStepColumns = u"run_id, step, loss, lr, grad_norm, tokens_per_s, samples_per_s, elapsed, tokens_seen"_s;
 const QString kEvalColumns = u"run_id, step, loss, accuracy, f1, matthews, perplexity"_s;
 
-StepRecord stepFrom(const QSqlQuery& q) {
-    StepRecord s;
-    s.step = q.value(1).toLongLong();
-    s.loss = q.value(2).toDouble();
-    s.lr = q.value(3).toDouble();
-    s.gradNorm = q.value(4).toDouble();
-    s.tokensPerSecond = q.value(5).toDouble();
-    s.samplesPerSecond = q.value(6).toDouble();
-    s.elapsed = q.value(7).toDouble();
-    s.tokensSeen = q.value(8).toLongLong();
-    return s;
-}
-
 StepRecord stepFrom(const sql::Statement& q) {
     StepRecord s;
     s.step = q.integer(1);
@@ -483,11 +470,10 @@ QString ProjectDatabase::makeRunName(const QString& base) {
 }
 
 std::optional<StepRecord> ProjectDatabase::stepAt(qint64 runId, qint64 step) {
-    QSqlQuery q(db_);
-    q.prepare(u"SELECT "_s + kStepColumns + u" FROM step_metrics WHERE run_id = ? AND step = ?"_s);
-    q.addBindValue(runId);
-    q.addBindValue(step);
-    if (q.exec() && q.next()) return stepFrom(q);
+    sql::Statement q(db_, u"SELECT "_s + kStepColumns + u" FROM step_metrics WHERE run_id = ? AND step = ?"_s);
+    q.bind(1, runId);
+    q.bind(2, step);
+    if (q.next()) return stepFrom(q);
     return std::nullopt;
 }
 
