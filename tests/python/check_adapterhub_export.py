@@ -16,9 +16,10 @@ Usage: python3 tests/python/check_adapterhub_export.py CLI ASSETS_DIR [--fixture
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+
+from engine_cli import Checks, EngineCli  # beside this script
 
 import torch
 import transformers
@@ -29,46 +30,20 @@ cli, assets = sys.argv[1], sys.argv[2]
 keep = "--keep" in sys.argv
 fixtures = sys.argv[sys.argv.index("--fixtures") + 1] if "--fixtures" in sys.argv else None
 tmp = tempfile.mkdtemp(prefix="peft-python-adapterhub-")
-env = dict(os.environ, PEFT_ASSETS_DIR=assets)
-failures = 0
 IDS = [1, 45, 78, 20, 33, 9, 50, 17]  # < every fixture vocabulary (bert-cls has 101 tokens)
 
 
-def check(ok, what):
-    global failures
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures += 1
-
-
-def cli_run(args):
-    out = subprocess.run([cli] + args, capture_output=True, text=True, env=env, timeout=600)
-    if out.returncode != 0:
-        raise RuntimeError(f"{' '.join(args[:2])} failed: {out.stderr.strip()[-800:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+check = Checks()
+engine = EngineCli(cli, assets, tmp)
+cli_run = engine.run
 
 
 def train(name, model, modules, classification):
-    if classification:
-        data = {"train_file": os.path.join(assets, "data/glue/SST-2/dev.tsv"), "format": "classification",
-                "columns": {"text": "sentence", "label": "label"}, "max_length": 32, "max_train_examples": 32}
-    else:
-        data = {"train_file": os.path.join(assets, "data/text/alpaca_en_demo.json"), "format": "alpaca",
-                "chat_template": "alpaca", "max_length": 64, "max_train_examples": 16}
-    recipe = {"version": 1, "name": name, "modules": modules}
-    config = {"version": 1, "name": name, "model": model, "data": data, "recipe": recipe,
-              "training": {"lr": 5e-2, "max_steps": 2, "batch_size": 8}, "output_dir": os.path.join(tmp, "runs", name),
-              "seed": 0, "threads": 1}
-    path = os.path.join(tmp, name + ".json")
-    with open(path, "w") as f:
-        json.dump(config, f)
-    subprocess.run([cli, "train", path, "--json"], capture_output=True, env=env, timeout=600, check=True)
-    return os.path.join(tmp, "runs", name)
+    return engine.train(name, model, {"version": 1, "name": name, "modules": modules}, classification, max_length=32)
 
 
 def engine_logits(adapter, model):
-    out = cli_run(["import", adapter, "--model", model, "--logits", ",".join(map(str, IDS)), "--json"])
-    return torch.tensor(out["logits"]["values"], dtype=torch.float64).view(out["logits"]["shape"])
+    return engine.logits(adapter, model, IDS)
 
 
 def adapters_logits(model, adapter, classification):
@@ -144,5 +119,5 @@ for name, model, modules, classification in cases:
 
 if not keep:
     shutil.rmtree(tmp)
-print(f"{failures} failure(s)" if failures else "all AdapterHub exports load with the adapters library with equal logits")
-sys.exit(1 if failures else 0)
+print(f"{check.failures} failure(s)" if check.failures else "all AdapterHub exports load with the adapters library with equal logits")
+sys.exit(1 if check.failures else 0)

@@ -12,12 +12,12 @@ with plain transformers.
 
 Usage: python3 tests/python/check_peft_export.py CLI ASSETS_DIR [--keep]
 """
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+
+from engine_cli import Checks, EngineCli  # beside this script
 
 import torch
 import transformers
@@ -26,48 +26,23 @@ from peft import PeftModel
 cli, assets = sys.argv[1], sys.argv[2]
 keep = "--keep" in sys.argv
 tmp = tempfile.mkdtemp(prefix="peft-python-export-")
-env = dict(os.environ, PEFT_ASSETS_DIR=assets)
-failures = 0
 IDS = [1, 45, 78, 120, 33, 9, 250, 17]
 
 
-def check(ok, what):
-    global failures
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures += 1
-
-
-def cli_run(args):
-    out = subprocess.run([cli] + args, capture_output=True, text=True, env=env, timeout=600)
-    if out.returncode != 0:
-        raise RuntimeError(f"{' '.join(args[:2])} failed: {out.stderr.strip()[-800:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+check = Checks()
+engine = EngineCli(cli, assets, tmp)
+cli_run = engine.run
 
 
 def train(name, model, preset, overrides, classification):
-    if classification:
-        data = {"train_file": os.path.join(assets, "data/glue/SST-2/dev.tsv"), "format": "classification",
-                "columns": {"text": "sentence", "label": "label"}, "max_length": 64, "max_train_examples": 32}
-    else:
-        data = {"train_file": os.path.join(assets, "data/text/alpaca_en_demo.json"), "format": "alpaca",
-                "chat_template": "alpaca", "max_length": 64, "max_train_examples": 16}
     recipe = {"preset": preset}
     if overrides:
         recipe["overrides"] = overrides
-    config = {"version": 1, "name": name, "model": model, "data": data, "recipe": recipe,
-              "training": {"lr": 5e-2, "max_steps": 2, "batch_size": 8}, "output_dir": os.path.join(tmp, "runs", name),
-              "seed": 0, "threads": 1}
-    path = os.path.join(tmp, name + ".json")
-    with open(path, "w") as f:
-        json.dump(config, f)
-    subprocess.run([cli, "train", path, "--json"], capture_output=True, env=env, timeout=600, check=True)
-    return os.path.join(tmp, "runs", name)
+    return engine.train(name, model, recipe, classification)
 
 
 def engine_logits(adapter, model):
-    out = cli_run(["import", adapter, "--model", model, "--logits", ",".join(map(str, IDS)), "--json"])
-    return torch.tensor(out["logits"]["values"], dtype=torch.float64).view(out["logits"]["shape"])
+    return engine.logits(adapter, model, IDS)
 
 
 def python_logits(model, classification, adapter=None):
@@ -114,5 +89,5 @@ for name, model, preset, overrides, classification in cases:
 
 if not keep:
     shutil.rmtree(tmp)
-print(f"{failures} failure(s)" if failures else "all PEFT exports load in Python PEFT with equal logits")
-sys.exit(1 if failures else 0)
+print(f"{check.failures} failure(s)" if check.failures else "all PEFT exports load in Python PEFT with equal logits")
+sys.exit(1 if check.failures else 0)
