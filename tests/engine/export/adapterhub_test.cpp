@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace peft;
 namespace fs = std::filesystem;
@@ -379,23 +379,30 @@ TEST(AdapterHubExport, targetBelowAFileLeavesNoPartialDirectory) {
     }
 }
 
-TEST(AdapterHubExport, readOnlyTargetLeavesNoPartialDirectory) {
-    if (::geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions (the read-only folder case)";
-    const std::string stories2 = test::model_dir("stories260K");
+TEST(AdapterHubExport, fullDiskMidExportLeavesNoPartialDirectory) {
+    // A file-size limit makes every write past 4 KiB fail (SIGXFSZ ignored, so write() returns
+    // EFBIG), the way a full disk does, for root too (unlike a read-only folder).
+    const std::string stories = test::model_dir("stories260K");
     const Recipe recipe = recipe_from(R"([{"name":"a","kind":"adapter","sites":["ffn_out"],"r":4,"insertion":"sequential"}])");
-    Transformer model = test::trained_model(stories2, recipe);
-    const fs::path root = test::temp_dir("export-ah-ro");
-    const fs::path locked = root / "locked";
-    fs::create_directories(locked);
-    ::chmod(locked.c_str(), 0555);
+    Transformer model = test::trained_model(stories, recipe);
+    const fs::path root = test::temp_dir("export-ah-full");
+    struct rlimit saved {};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = saved;
+    small.rlim_cur = 4096;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
     std::string message;
     try {
-        test::export_to(*model, recipe, stories2, ExportFormat::AdapterHub, locked / "adapter");
+        test::export_to(*model, recipe, stories, ExportFormat::AdapterHub, root / "adapter");
     } catch (const Error& e) {
         message = e.what();
     }
-    ::chmod(locked.c_str(), 0755);
-    EXPECT_NE(message.find("cannot write"), std::string::npos) << message;
-    EXPECT_TRUE(test::entries_of(locked).empty()) << "nothing may be left in the unwritable folder";
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previous);
+    // The message names the file and says what to check.
+    EXPECT_NE(message.find("adapter.safetensors"), std::string::npos) << message;
+    EXPECT_NE(message.find("disk full"), std::string::npos) << message;
+    EXPECT_TRUE(test::entries_of(root).empty()) << "nothing may be left after a failed export";
     fs::remove_all(root);
 }
