@@ -22,10 +22,14 @@ import sys
 import tempfile
 import time
 
-cli, assets = sys.argv[1], sys.argv[2]
+cli, assets = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 tmp = tempfile.mkdtemp(prefix="peft-project-crash-")
 failures = 0
 MAX_STEPS = 300
+# Step points commit in batches (every 0.5 s) and with every checkpoint. Checkpoints must be far
+# enough apart that a batch commits between two of them even on a fast machine (CI trains ~30
+# steps/s here): every 10 steps, each commit was a checkpoint's and the kill condition never held.
+SAVE_EVERY = 60
 
 
 def check(ok, what):
@@ -55,7 +59,7 @@ config = {
              "max_train_examples": 256, "max_eval_examples": 32},
     "recipe": {"preset": "lora", "overrides": {"lora": {"r": 8, "alpha": 16}}},
     "training": {"lr": 2e-3, "max_steps": MAX_STEPS, "batch_size": 8, "warmup_ratio": 0.06,
-                 "save_every": 10, "eval_every": 100},
+                 "save_every": SAVE_EVERY, "eval_every": 100},
     "output_dir": "runs/crash",
     "seed": 0,
     "threads": 1,
