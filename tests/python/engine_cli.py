@@ -52,8 +52,13 @@ class EngineCli:
         subprocess.run([self.cli, "train", path, "--json"], capture_output=True, env=self.env, timeout=600, check=True)
         return run_dir
 
+    def raw_logits(self, adapter, model, ids):
+        """The engine's logits for `ids` with `adapter` loaded onto `model`: {"shape", "values"} (flat)."""
+        out = self.run(["import", adapter, "--model", model, "--logits", ",".join(map(str, ids)), "--json"])
+        return {"shape": out["logits"]["shape"], "values": out["logits"]["values"]}
+
     def logits(self, adapter, model, ids):
         """The engine's logits for `ids` with `adapter` loaded onto `model`, as a float64 tensor."""
         import torch
-        out = self.run(["import", adapter, "--model", model, "--logits", ",".join(map(str, ids)), "--json"])
-        return torch.tensor(out["logits"]["values"], dtype=torch.float64).view(out["logits"]["shape"])
+        raw = self.raw_logits(adapter, model, ids)
+        return torch.tensor(raw["values"], dtype=torch.float64).view(raw["shape"])
