@@ -22,8 +22,12 @@ if(Torch_FOUND OR TORCH_FOUND)
 endif()
 
 add_library(peft_torch INTERFACE)
+# pip's LibTorch (a manylinux build) exports its own copies of libstdc++'s std::filesystem; listed
+# before libstdc++ they interpose the system's, and remove_all jumped to address 0 in the export
+# tests on the GPU machine. Naming libstdc++ first makes every program use the system's.
+target_link_libraries(peft_torch INTERFACE "-Wl,--push-state,--no-as-needed" stdc++ "-Wl,--pop-state")
 if(_peft_torch_ok)
-  message(STATUS "LibTorch: TorchConfig.cmake (${TORCH_INCLUDE_DIRS})")
+  message(STATUS "LibTorch: TorchConfig.cmake (${TORCH_INCLUDE_DIRS}; flags: ${TORCH_CXX_FLAGS})")
   target_link_libraries(peft_torch INTERFACE ${TORCH_LIBRARIES})
   target_include_directories(peft_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
   if(TORCH_CXX_FLAGS)

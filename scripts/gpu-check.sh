@@ -49,6 +49,7 @@ if ! cmake -S . -B build-gpu "${common[@]}" "-DCMAKE_PREFIX_PATH=$torch_prefix;$
     || { say "configure failed"; tail -30 "$out/configure.log" | tee -a "$log"; exit 1; }
 fi
 grep "LibTorch" "$out/configure.log" | tee -a "$log"
+echo "LibTorch's include folder holds: $(ls "$torch_root/include" | tr '\n' ' ')" | tee -a "$log"
 timeout "${BUILD_TIMEOUT:-300}" cmake --build build-gpu -j "$(nproc)" -- -k 0 > "$out/build.log" 2>&1
 build_rc=$?
 say "build exit $build_rc; compiler warnings: $(grep -c "warning:" "$out/build.log")"
@@ -59,6 +60,16 @@ if [ -x build-gpu/tests/engine_models_tests ] || ls build-gpu/tests/engine_*_tes
   (cd build-gpu && timeout 120 ctest -R Cuda --output-on-failure > "$out/ctest.log" 2>&1; tail -8 "$out/ctest.log" | tee -a "$log")
   (cd build-gpu && timeout "${CTEST_TIMEOUT:-150}" ctest -j 12 -E Cuda --output-on-failure >> "$out/ctest.log" 2>&1
    grep -E "tests passed|FAILED|Failed|Not Run" "$out/ctest.log" | tail -20 | tee -a "$log")
+  # A crash says little in CTest's log: the first crashing test again, under a debugger, for its stack.
+  crashed=${DEBUG_TEST:-}
+  [ -n "$crashed" ] || crashed=$(sed -n 's/^[[:space:]]*[0-9]* - \(engine\.[a-z]*\)\.\([^ ]*\) (SEGFAULT)$/\1 \2/p' "$out/ctest.log" | head -1)
+  debugger=$(command -v gdb || command -v cuda-gdb || true)
+  if [ -n "$crashed" ] && [ -n "$debugger" ]; then
+    read -r area name <<<"$crashed"
+    exe="build-gpu/tests/engine_${area#engine.}_tests"
+    say "stack of $area.$name ($debugger)"
+    timeout 90 "$debugger" -batch -ex run -ex bt --args "$exe" "--gtest_filter=$name" 2>&1 | tail -40 | tee -a "$log"
+  fi
 fi
 
 if [ -x build-gpu/bin/bench_train_step ]; then

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 #include <type_traits>
 
 namespace peft {
@@ -22,10 +23,18 @@ constexpr const char* kRngName = "__rng_state__";
 
 // The optimizer keys its state by the parameter's TensorImpl: a string of the pointer in LibTorch
 // 1.x, the pointer itself in 2.x. This picks the right one at compile time.
+// LibTorch 1.x's key: the pointer as c10::guts::to_string wrote it (an ostream's "0x..."); 2.x
+// removed that helper.
+std::string pointer_string(const void* p) {
+    std::ostringstream s;
+    s << p;
+    return s.str();
+}
+
 template <typename Map>
 typename Map::key_type state_key(const torch::Tensor& p) {
     if constexpr (std::is_same_v<typename Map::key_type, std::string>)
-        return c10::guts::to_string(p.unsafeGetTensorImpl());
+        return pointer_string(p.unsafeGetTensorImpl());
     else
         return p.unsafeGetTensorImpl();
 }
