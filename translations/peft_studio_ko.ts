@@ -376,7 +376,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+51"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+142"/>
+        <location filename="../ui/main.cpp" line="+181"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>파라미터 효율적 미세 조정 스튜디오</translation>
     </message>
@@ -545,7 +545,12 @@
         <translation>실행 기록 페이지에서 보여 줄 탭: curves, budget 또는 compare(가장 최근 실행 두 개).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Show the Export page with the project&apos;s run NAME chosen (--page export alone chooses the most recently finished run).</source>
+        <translation>프로젝트의 NAME 실행을 선택한 상태로 내보내기 페이지를 표시합니다(--page export만 쓰면 가장 최근에 끝난 실행을 선택합니다).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>&apos;%1&apos; 번역이 없습니다. en, ko 또는 zh_CN을 사용하세요.</translation>
     </message>
@@ -575,12 +580,17 @@
         <translation>알 수 없는 실행 기록 탭 &apos;%1&apos;: curves, budget 또는 compare를 쓰세요.</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-96"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>표시할 페이지: model, data, compose, train, runs, export, playground.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
+        <source>The project has no run named &apos;%1&apos;.</source>
+        <translation>프로젝트에 &apos;%1&apos;(이)라는 실행이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Interface language: en, ko, zh_CN.</source>
         <translation>인터페이스 언어: en, ko, zh_CN.</translation>
     </message>
@@ -684,7 +694,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+80"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+73"/>
+        <source>Run %1 (%2) has no checkpoint to export: only finished or cancelled runs do.</source>
+        <translation>실행 %1(%2)에는 내보낼 체크포인트가 없습니다. 완료되었거나 취소된 실행에만 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Selected %1</source>
         <translation>%1 선택됨</translation>
     </message>
@@ -886,7 +901,7 @@
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>No translation for %1</source>
         <translation>%1 번역이 없습니다</translation>
     </message>
@@ -1186,7 +1201,7 @@
 <context>
     <name>peft::ProjectController</name>
     <message numerus="yes">
-        <location filename="../ui/widgets/project_controller.cpp" line="+55"/>
+        <location filename="../ui/widgets/project_controller.cpp" line="+41"/>
         <source>%n run(s) were interrupted when the studio or the command line stopped; resume them on the Runs page.</source>
         <translation>
             <numerusform>스튜디오나 명령줄이 멈추면서 실행 %n개가 중단되었습니다. 실행 기록 페이지에서 재개하세요.</numerusform>
@@ -1261,7 +1276,7 @@
         <translation>먼저 프로젝트를 열거나 만드세요(파일 메뉴). 대기 중인 실행은 프로젝트에 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>missing: %1</source>
         <translation>없음: %1</translation>
     </message>
@@ -2141,24 +2156,24 @@ Click to show the row.</source>
 <context>
     <name>peft::exportpage::ExportPage</name>
     <message>
-        <location filename="../ui/export/export_page.cpp" line="+49"/>
-        <location line="+62"/>
+        <location filename="../ui/export/export_page.cpp" line="+51"/>
+        <location line="+63"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Write a trained adapter where other tools load it. Every export is reloaded and checked against the trained model before it is moved into place.</source>
         <translation>학습된 어댑터를 다른 도구가 불러올 수 있는 형태로 씁니다. 모든 내보내기 결과는 제자리로 옮기기 전에 다시 불러와 학습된 모델과 대조해 확인합니다.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+97"/>
+        <location line="+110"/>
         <source>(no project run; pick a folder below)</source>
         <translation>(프로젝트 실행 없음. 아래에서 폴더를 고르세요)</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-109"/>
         <source>Run:</source>
         <translation>실행:</translation>
     </message>
@@ -2169,23 +2184,23 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>Or folder:</source>
         <translation>또는 폴더:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+198"/>
         <source>Choose a run or a checkpoint folder.</source>
         <translation>실행이나 체크포인트 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-193"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
@@ -2215,7 +2230,7 @@ Click to show the row.</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>finished</source>
         <translation>완료</translation>
     </message>
@@ -2230,12 +2245,17 @@ Click to show the row.</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+42"/>
+        <source>Run %1 cannot be exported (%2): only finished or cancelled runs have a checkpoint to export. Resume an interrupted run on the Runs page first.</source>
+        <translation>실행 %1은(는) 내보낼 수 없습니다(%2). 완료되었거나 취소된 실행에만 내보낼 체크포인트가 있습니다. 중단된 실행은 먼저 실행 페이지에서 재개하세요.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Looking for the run&apos;s checkpoints…</source>
         <translation>실행의 체크포인트를 찾는 중…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
@@ -2262,7 +2282,7 @@ Recipe %2 on %3</source>
         <translation>사용할 수 없음: %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+73"/>
         <source>Choose a checkpoint, an available format and an output folder first.</source>
         <translation>먼저 체크포인트, 사용 가능한 형식, 출력 폴더를 고르세요.</translation>
     </message>
@@ -2298,7 +2318,7 @@ Verified by reloading: largest logit difference %4 (tolerance 1e-4)</source>
         <translation>출력 폴더</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>PEFT adapter</source>
         <translation>PEFT 어댑터</translation>
     </message>
@@ -2767,8 +2787,18 @@ best: %6 at step %7</source>
 </context>
 <context>
     <name>peft::runs::RunsPage</name>
+    <message>
+        <location filename="../ui/runs/runs_page.cpp" line="+317"/>
+        <source>Only a finished or cancelled run has a checkpoint to export</source>
+        <translation>완료되었거나 취소된 실행에만 내보낼 체크포인트가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the selected run&apos;s adapter on the Export page (PEFT, AdapterHub, merged or studio)</source>
+        <translation>선택한 실행의 어댑터를 내보내기 페이지에서 내보냅니다(PEFT, AdapterHub, 병합 모델 또는 스튜디오 형식)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/runs/runs_page.cpp" line="+283"/>
+        <location line="+21"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>실행 %n개</numerusform>
@@ -2834,6 +2864,11 @@ best: %6 at step %7</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>

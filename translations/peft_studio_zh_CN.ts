@@ -376,7 +376,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+49"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+51"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+142"/>
+        <location filename="../ui/main.cpp" line="+181"/>
         <source>Parameter-efficient fine-tuning studio</source>
         <translation>参数高效微调工作室</translation>
     </message>
@@ -545,7 +545,12 @@
         <translation>运行记录页要显示的标签页：curves、budget 或 compare（最新的两个运行）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Show the Export page with the project&apos;s run NAME chosen (--page export alone chooses the most recently finished run).</source>
+        <translation>显示导出页面并选中项目中名为 NAME 的运行(仅用 --page export 时选中最近完成的运行)。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No translation for &apos;%1&apos;; use en, ko or zh_CN.</source>
         <translation>没有“%1”的翻译；请使用 en、ko 或 zh_CN。</translation>
     </message>
@@ -575,12 +580,17 @@
         <translation>未知的运行记录标签页“%1”；请使用 curves、budget 或 compare。</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-96"/>
         <source>Page to show: model, data, compose, train, runs, export, playground.</source>
         <translation>要显示的页面：model、data、compose、train、runs、export、playground。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
+        <source>The project has no run named &apos;%1&apos;.</source>
+        <translation>项目中没有名为 &apos;%1&apos; 的运行。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Interface language: en, ko, zh_CN.</source>
         <translation>界面语言：en、ko、zh_CN。</translation>
     </message>
@@ -684,7 +694,12 @@
 <context>
     <name>peft::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/main_window.cpp" line="+80"/>
+        <location filename="../ui/widgets/main_window.cpp" line="+73"/>
+        <source>Run %1 (%2) has no checkpoint to export: only finished or cancelled runs do.</source>
+        <translation>运行 %1(%2)没有可导出的检查点:只有已完成或已取消的运行才有。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Selected %1</source>
         <translation>已选择 %1</translation>
     </message>
@@ -886,7 +901,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>No translation for %1</source>
         <translation>没有 %1 的翻译</translation>
     </message>
@@ -1186,7 +1201,7 @@
 <context>
     <name>peft::ProjectController</name>
     <message numerus="yes">
-        <location filename="../ui/widgets/project_controller.cpp" line="+55"/>
+        <location filename="../ui/widgets/project_controller.cpp" line="+41"/>
         <source>%n run(s) were interrupted when the studio or the command line stopped; resume them on the Runs page.</source>
         <translation>
             <numerusform>工作室或命令行停止时有 %n 次运行被中断；请在运行记录页继续这些运行。</numerusform>
@@ -1261,7 +1276,7 @@
         <translation>请先打开或创建项目（文件菜单）：排队的运行保存在项目中。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>missing: %1</source>
         <translation>缺失：%1</translation>
     </message>
@@ -2141,24 +2156,24 @@ Click to show the row.</source>
 <context>
     <name>peft::exportpage::ExportPage</name>
     <message>
-        <location filename="../ui/export/export_page.cpp" line="+49"/>
-        <location line="+62"/>
+        <location filename="../ui/export/export_page.cpp" line="+51"/>
+        <location line="+63"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Write a trained adapter where other tools load it. Every export is reloaded and checked against the trained model before it is moved into place.</source>
         <translation>将训练好的适配器写成其他工具可加载的形式。每次导出在移入目标位置之前，都会重新加载并与训练好的模型进行核对。</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+97"/>
+        <location line="+110"/>
         <source>(no project run; pick a folder below)</source>
         <translation>（没有项目运行；请在下方选择文件夹）</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-109"/>
         <source>Run:</source>
         <translation>运行：</translation>
     </message>
@@ -2169,23 +2184,23 @@ Click to show the row.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>Or folder:</source>
         <translation>或文件夹：</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+198"/>
         <source>Choose a run or a checkpoint folder.</source>
         <translation>请选择运行或检查点文件夹。</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-193"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
@@ -2215,7 +2230,7 @@ Click to show the row.</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -2230,12 +2245,17 @@ Click to show the row.</source>
         <translation>%1 — %2（%3）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+42"/>
+        <source>Run %1 cannot be exported (%2): only finished or cancelled runs have a checkpoint to export. Resume an interrupted run on the Runs page first.</source>
+        <translation>无法导出运行 %1(%2):只有已完成或已取消的运行才有可导出的检查点。请先在运行页面继续被中断的运行。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Looking for the run&apos;s checkpoints…</source>
         <translation>正在查找运行的检查点…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -2262,7 +2282,7 @@ Recipe %2 on %3</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+73"/>
         <source>Choose a checkpoint, an available format and an output folder first.</source>
         <translation>请先选择检查点、可用的格式和输出文件夹。</translation>
     </message>
@@ -2298,7 +2318,7 @@ Verified by reloading: largest logit difference %4 (tolerance 1e-4)</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>PEFT adapter</source>
         <translation>PEFT 适配器</translation>
     </message>
@@ -2767,8 +2787,18 @@ best: %6 at step %7</source>
 </context>
 <context>
     <name>peft::runs::RunsPage</name>
+    <message>
+        <location filename="../ui/runs/runs_page.cpp" line="+317"/>
+        <source>Only a finished or cancelled run has a checkpoint to export</source>
+        <translation>只有已完成或已取消的运行才有可导出的检查点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the selected run&apos;s adapter on the Export page (PEFT, AdapterHub, merged or studio)</source>
+        <translation>在导出页面导出所选运行的适配器(PEFT、AdapterHub、合并模型或工作室格式)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/runs/runs_page.cpp" line="+283"/>
+        <location line="+21"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n 次运行</numerusform>
@@ -2834,6 +2864,11 @@ best: %6 at step %7</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>

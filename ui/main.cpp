@@ -6,6 +6,8 @@
 #include "compose/compose_page.h"
 #include "core/dataset_session.h"
 #include "data/data_page.h"
+#include "export/export_page.h"
+#include "project/project_store.h"
 #include "train/hyperparameter_form.h"
 #include "train/train_page.h"
 #include "widgets/demo_controller.h"
@@ -123,6 +125,43 @@ void startTraining(peft::MainWindow& window, qint64 steps, qint64 duringAt, cons
     page->start();
 }
 
+/// --page export / --export-run: once the open project's runs are listed, chooses the run named
+/// `name` (empty: the most recently finished one) as the Export page's source. `done` (may be
+/// empty) follows that run's inspection, or comes at once when the project has no such run.
+void chooseExportRun(peft::MainWindow& window, const QString& name, const std::function<void()>& done) {
+    using peft::project::RunStatus;
+    using peft::project::RunSummary;
+    peft::project::ProjectStore* store = window.projects()->store();
+    auto chosen = std::make_shared<bool>(false);
+    QObject::connect(store, &peft::project::ProjectStore::runsLoaded, &window,
+                     [&window, store, name, done, chosen](const QList<RunSummary>& runs) {
+        if (!store->isOpen() || std::exchange(*chosen, true)) return; // an answer from before the project opened
+        const RunSummary* pick = nullptr;
+        const auto ended = [](const RunSummary& r) { return r.endedAt.isValid() ? r.endedAt : r.createdAt; };
+        for (const RunSummary& run : runs) {
+            if (!name.isEmpty()) {
+                if (run.name == name) pick = &run;
+                continue;
+            }
+            if (run.status != RunStatus::Finished) continue;
+            if (!pick || ended(run) > ended(*pick) || (ended(run) == ended(*pick) && run.id > pick->id)) pick = &run;
+        }
+        if (!pick) {
+            if (!name.isEmpty())
+                qWarning("%s", qPrintable(QCoreApplication::translate("main", "The project has no run named '%1'.").arg(name)));
+            if (done) done();
+            return;
+        }
+        if (done)
+            QObject::connect(window.exportPage(), &peft::exportpage::ExportPage::inspected, &window, [done](bool) { done(); },
+                             Qt::SingleShotConnection);
+        window.exportRun(pick->id);
+    });
+    QObject::connect(store, &peft::project::ProjectStore::openFailed, &window, [done, chosen] {
+        if (!std::exchange(*chosen, true) && done) done();
+    });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -180,7 +219,13 @@ int main(int argc, char** argv) {
     const QCommandLineOption runsTabOption(
         QStringLiteral("runs-tab"), QCoreApplication::translate("main", "The Runs page's tab to show: curves, budget or compare (the two newest runs)."),
         QStringLiteral("TAB"));
-    parser.addOptions({projectOption, duringOption, trainThreadsOption, saveEveryOption, runsFolderOption, evalDataOption, runsTabOption});
+    const QCommandLineOption exportRunOption(
+        QStringLiteral("export-run"),
+        QCoreApplication::translate("main", "Show the Export page with the project's run NAME chosen (--page export alone "
+                                            "chooses the most recently finished run)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({projectOption, duringOption, trainThreadsOption, saveEveryOption, runsFolderOption, evalDataOption, runsTabOption,
+                       exportRunOption});
     parser.addOptions({modelOption, modelsDirOption, screenshotOption, pageOption, langOption, recipeOption, dataOption, demoOption,
                        trainStepsOption});
     parser.process(app);
@@ -257,7 +302,11 @@ int main(int argc, char** argv) {
     // The project: the one named, else (for a screenshot) a fresh one, so the picture does not
     // depend on what this computer trained before; else the last one. Pages set from the command
     // line keep that state; otherwise they take the project's.
-    const bool pagesFromFlags = openModel || openData || openDemo || parser.isSet(recipeOption) || parser.isSet(pageOption);
+    const bool pagesFromFlags = openModel || openData || openDemo || parser.isSet(recipeOption) || parser.isSet(pageOption) ||
+                                parser.isSet(exportRunOption);
+    // The Export page's run: the one named, else (--page export) the most recently finished one.
+    const bool chooseRun = parser.isSet(exportRunOption) || parser.value(pageOption) == QLatin1String("export");
+    if (parser.isSet(exportRunOption)) window.showPage(QStringLiteral("export"));
     QTemporaryDir scratchProjectDir;
     if (parser.isSet(projectOption)) window.projects()->openProject(QFileInfo(parser.value(projectOption)).absoluteFilePath(), true, !pagesFromFlags);
     else if (screenshot) window.projects()->openProject(scratchProjectDir.filePath(QStringLiteral("Screenshot.peftproj")), true, false);
@@ -274,10 +323,21 @@ int main(int argc, char** argv) {
         // A run that fails is still pictured (with its message), but the exit code says so.
         std::function<void(bool)> picture;
         if (screenshot) picture = [&window, file](bool ok) { grabAndQuit(window, file, ok ? 0 : 3); };
-        whenLoaded(window, catalog, openModel, openData || openDemo, openDemo, [&window, trainSteps, duringAt, overrides, picture] {
+        const std::function<void()> go = [&window, trainSteps, duringAt, overrides, picture] {
             if (trainSteps > 0) startTraining(window, trainSteps, duringAt, overrides, picture);
             else if (picture) picture(true);
-        });
+        };
+        std::function<void()> ready = go;
+        if (chooseRun) { // also wait for the chosen run's formats
+            auto pending = std::make_shared<int>(2);
+            ready = [go, pending] {
+                if (--*pending == 0) go();
+            };
+            chooseExportRun(window, parser.value(exportRunOption), ready);
+        }
+        whenLoaded(window, catalog, openModel, openData || openDemo, openDemo, ready);
+    } else if (chooseRun) {
+        chooseExportRun(window, parser.value(exportRunOption), {});
     }
     window.show();
     catalog.rescan();

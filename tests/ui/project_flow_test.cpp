@@ -2,7 +2,8 @@
 // Projects through the main window: what the pages hold is autosaved and comes back exactly when
 // the project is reopened in a new window; a run started on the Train page is recorded point by
 // point (the file, read with its own connection, holds every step the page drew); a stopped run
-// resumes from its checkpoint from the Runs page and continues the same run's steps in the file.
+// resumes from its checkpoint from the Runs page and continues the same run's steps in the file;
+// the finished run's Export… (or Enter on its row) opens the Export page with the run chosen.
 #include "compose/compose_page.h"
 #include "core/dataset_session.h"
 #include "core/file_fingerprint.h"
@@ -13,22 +14,29 @@
 #include "core/studio_settings.h"
 #include "core/training_controller.h"
 #include "data/data_page.h"
+#include "export/export_page.h"
 #include "project/project_database.h"
 #include "project/project_store.h"
 #include "runs/runs_page.h"
+#include "runs/runs_table_model.h"
 #include "train/hyperparameter_form.h"
 #include "train/train_page.h"
 #include "widgets/main_window.h"
 #include "widgets/project_controller.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -170,7 +178,7 @@ private Q_SLOTS:
         QCOMPARE(noticed.first().at(1).toStringList(), QStringList{data});
     }
 
-    void trainPageRun_isRecordedAndResumesFromTheRunsPage() {
+    void trainPageRun_isRecordedResumesAndIsExportedFromTheRunsPage() {
         const QString project = dir_.filePath(QStringLiteral("runs.peftproj"));
         StudioSettings settings;
         LanguageManager languages;
@@ -252,6 +260,45 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < series.steps.size(); ++i) QCOMPARE(series.steps[i].step, qint64(i + 1));
         for (qsizetype i = 1; i < series.steps.size(); ++i) QVERIFY(series.steps[i].tokensSeen > series.steps[i - 1].tokensSeen);
         QCOMPARE(db.runs().size(), qsizetype(1)); // the same run, not a new one
+
+        // The finished run is exported from the Runs page: Export… opens the Export page with it
+        // chosen and its checkpoint inspected.
+        window.showPage(QStringLiteral("runs"));
+        peft::runs::RunsPage* runs = window.runsPage();
+        runs->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(runs->model()->run(runId) && runs->model()->run(runId)->status == RunStatus::Finished, 10000);
+        QVERIFY(!runs->exportButton()->isEnabled()); // nothing selected
+        // The run's row now (the table is rebuilt whenever the runs are listed again).
+        const auto rowOfRun = [runs, runId] {
+            return runs->proxy()->mapFromSource(runs->model()->index(runs->model()->rowOf(runId), peft::runs::RunsTableModel::Name));
+        };
+        QVERIFY(rowOfRun().isValid());
+        runs->table()->selectionModel()->select(rowOfRun(), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(runs->exportButton()->isEnabled());
+        auto* exportPage = window.exportPage();
+        auto* exportRuns = exportPage->findChild<QComboBox*>(QStringLiteral("exportRuns"));
+        QVERIFY(exportRuns);
+        QSignalSpy requested(runs, &peft::runs::RunsPage::exportRequested);
+        QSignalSpy inspected(exportPage, &peft::exportpage::ExportPage::inspected);
+        QTest::mouseClick(runs->exportButton(), Qt::LeftButton);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).toLongLong(), runId);
+        QCOMPARE(window.currentPageKey(), QStringLiteral("export"));
+        QVERIFY(inspected.count() > 0 || inspected.wait(120000));
+        QCOMPARE(inspected.last().at(0).toBool(), true);
+        QCOMPARE(exportPage->selectedRun(), runId);
+        QCOMPARE(exportRuns->currentData().value<qint64>(), runId);
+        QVERIFY(exportPage->isFormatEnabled(QStringLiteral("peft")));
+
+        // Enter on the row in the Runs table does the same.
+        window.showPage(QStringLiteral("runs"));
+        runs->table()->setCurrentIndex(rowOfRun());
+        inspected.clear();
+        QTest::keyClick(runs->table(), Qt::Key_Return);
+        QCOMPARE(window.currentPageKey(), QStringLiteral("export"));
+        QVERIFY(inspected.count() > 0 || inspected.wait(120000));
+        QCOMPARE(inspected.last().at(0).toBool(), true);
+        QCOMPARE(exportRuns->currentData().value<qint64>(), runId);
     }
 };
 

@@ -3,12 +3,14 @@
 
 #include "project/project_store.h"
 #include "project/project_types.h"
+#include "runs/run_format.h"
 #include "widgets/page_style.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -70,6 +72,7 @@ ExportPage::ExportPage(QWidget* parent) : QWidget(parent) {
     folderRow->addWidget(browseCheckpointButton);
     source->addRow(tr("Or folder:"), folderRow);
     sourceInfo_ = new QLabel(tr("Choose a run or a checkpoint folder."), this);
+    sourceInfo_->setObjectName("exportSourceInfo");
     sourceInfo_->setWordWrap(true);
     sourceInfo_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     source->addRow(QString(), sourceInfo_);
@@ -127,17 +130,27 @@ ExportPage::ExportPage(QWidget* parent) : QWidget(parent) {
     page->addWidget(section(tr("Output"), outputLayout, this));
     page->addStretch(1);
 
-    connect(runs_, qOverload<int>(&QComboBox::activated), this, &ExportPage::onRunChosen);
+    connect(runs_, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+        pendingRun_ = 0; // the user's own choice wins over a run asked for earlier
+        onRunChosen(index);
+    });
     connect(checkpoint_, &QLineEdit::editingFinished, this, [this] {
         if (checkpoint_->text().trimmed() != source_ || runId_ != 0) setCheckpointPath(checkpoint_->text().trimmed());
     });
     connect(browseCheckpointButton, &QPushButton::clicked, this, &ExportPage::browseCheckpoint);
     connect(browseOutputButton, &QPushButton::clicked, this, &ExportPage::browseOutput);
-    connect(formats_, &QListWidget::currentItemChanged, this, [this] { updateButtons(); });
+    connect(formats_, &QListWidget::currentItemChanged, this, [this] {
+        suggestOutput();
+        updateButtons();
+    });
     connect(output_, &QLineEdit::textChanged, this, [this] { updateButtons(); });
+    connect(output_, &QLineEdit::textEdited, this, [this] { outputSuggested_ = false; });
     connect(export_, &QPushButton::clicked, this, &ExportPage::startExport);
     connect(&inspectWatcher_, &QFutureWatcher<ExportInspection>::finished, this,
-            [this] { showInspection(inspectWatcher_.result()); });
+            [this] {
+                if (source_.isEmpty()) return; // the source was cleared while it was read
+                showInspection(inspectWatcher_.result());
+            });
     connect(&exportWatcher_, &QFutureWatcher<ExportOutcome>::finished, this, [this] { showOutcome(exportWatcher_.result()); });
     updateButtons();
 }
@@ -150,7 +163,9 @@ void ExportPage::setStore(peft::project::ProjectStore* store) {
     storeConnections_ << connect(store_, &peft::project::ProjectStore::runsLoaded, this, &ExportPage::onRunsLoaded);
     storeConnections_ << connect(store_, &peft::project::ProjectStore::checkpointsLoaded, this,
                                  &ExportPage::onCheckpointsLoaded);
-    store_->loadRuns();
+    // A project opened later lists its runs then (a run asked for by selectRun() waits for them).
+    storeConnections_ << connect(store_, &peft::project::ProjectStore::opened, this, [this] { store_->loadRuns(); });
+    if (store_->isOpen()) store_->loadRuns();
 }
 
 void ExportPage::onRunsLoaded(const QList<peft::project::RunSummary>& runs) {
@@ -168,6 +183,47 @@ void ExportPage::onRunsLoaded(const QList<peft::project::RunSummary>& runs) {
     }
     const int again = runs_->findData(QVariant::fromValue<qint64>(current));
     runs_->setCurrentIndex(again >= 0 ? again : 0);
+    if (pendingRun_ == 0) return;
+    // A run asked for by selectRun() before it was listed.
+    const qint64 wanted = pendingRun_;
+    const int index = runs_->findData(QVariant::fromValue<qint64>(wanted));
+    if (index >= 0) {
+        pendingRun_ = 0;
+        runs_->setCurrentIndex(index);
+        onRunChosen(index);
+        return;
+    }
+    for (const auto& run : runs)
+        if (run.id == wanted) { // in the project, but with nothing to export
+            pendingRun_ = 0;
+            explainUnexportable(run);
+            return;
+        }
+}
+
+void ExportPage::selectRun(qint64 runId) {
+    if (runId <= 0) return;
+    const int index = runs_->findData(QVariant::fromValue<qint64>(runId));
+    if (index > 0) {
+        pendingRun_ = 0;
+        runs_->setCurrentIndex(index);
+        onRunChosen(index);
+        return;
+    }
+    // Not listed (yet): the runs arrive from the store's thread, or the run ended since they did.
+    pendingRun_ = runId;
+    if (store_ && store_->isOpen()) store_->loadRuns();
+}
+
+void ExportPage::explainUnexportable(const peft::project::RunSummary& run) {
+    runId_ = 0;
+    runs_->setCurrentIndex(0);
+    checkpoint_->clear();
+    inspect(QString());
+    sourceInfo_->setText(tr("Run %1 cannot be exported (%2): only finished or cancelled runs have a checkpoint "
+                            "to export. Resume an interrupted run on the Runs page first.")
+                             .arg(run.name, peft::runs::RunFormat::statusText(run.status)));
+    Q_EMIT inspected(false);
 }
 
 void ExportPage::onRunChosen(int index) {
@@ -196,6 +252,7 @@ void ExportPage::onCheckpointsLoaded(qint64 runId, const QList<peft::project::Ch
 
 void ExportPage::setCheckpointPath(const QString& path) {
     runId_ = 0;
+    pendingRun_ = 0;
     runs_->setCurrentIndex(0);
     checkpoint_->setText(path);
     inspect(path);
@@ -254,8 +311,22 @@ void ExportPage::showInspection(const ExportInspection& inspection) {
     }
     QListWidgetItem* current = formats_->currentItem();
     if ((!current || !(current->flags() & Qt::ItemIsEnabled)) && firstValid >= 0) formats_->setCurrentRow(firstValid);
+    suggestOutput();
     updateButtons();
     Q_EMIT inspected(true);
+}
+
+void ExportPage::suggestOutput() {
+    if (!outputSuggested_ && !output_->text().trimmed().isEmpty()) return; // the user's folder stays
+    const QString format = selectedFormat();
+    if (!inspection_.ok || format.isEmpty() || !isFormatEnabled(format)) return;
+    // Beside the checkpoints, in the run's folder: <run>/exports/<format>, -2, -3… when taken.
+    const QDir runFolder = QFileInfo(inspection_.checkpoint).dir();
+    QString path = runFolder.filePath(QStringLiteral("exports/") + format);
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = runFolder.filePath(QStringLiteral("exports/%1-%2").arg(format).arg(n));
+    output_->setText(QDir::cleanPath(path));
+    outputSuggested_ = true;
 }
 
 bool ExportPage::isFormatEnabled(const QString& format) const {
@@ -281,7 +352,10 @@ QString ExportPage::selectedFormat() const {
     return item ? item->data(kFormatRole).toString() : QString();
 }
 
-void ExportPage::setOutputDir(const QString& path) { output_->setText(path); }
+void ExportPage::setOutputDir(const QString& path) {
+    outputSuggested_ = false;
+    output_->setText(path);
+}
 
 bool ExportPage::isBusy() const { return exportWatcher_.isRunning() || inspectWatcher_.isRunning(); }
 
@@ -346,7 +420,9 @@ void ExportPage::browseCheckpoint() {
 
 void ExportPage::browseOutput() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Output folder"), output_->text());
-    if (!dir.isEmpty()) output_->setText(dir);
+    if (dir.isEmpty()) return;
+    outputSuggested_ = false;
+    output_->setText(dir);
 }
 
 QString ExportPage::formatTitle(const QString& format) {

@@ -32,8 +32,16 @@ class ExportPage : public QWidget {
     Q_OBJECT
 public:
     explicit ExportPage(QWidget* parent = nullptr);
-    /// Lists the store's runs (loadRuns) and records exports in it; nullptr detaches.
+    /// Lists the store's runs (loadRuns, again whenever a project opens) and records exports in it;
+    /// nullptr detaches.
     void setStore(peft::project::ProjectStore* store);
+    /// Chooses the project run `runId` as the source, as if picked in the run list (its newest
+    /// checkpoint is inspected -> inspected()). A run not listed yet (the store's runs arrive
+    /// asynchronously) is remembered and chosen when a run list holding it arrives; a run that
+    /// cannot be exported (still running, failed, interrupted) is explained instead.
+    void selectRun(qint64 runId);
+    /// The project run chosen as the source (0 = none, or a folder picked by hand).
+    qint64 selectedRun() const { return runId_; }
 
     /// A checkpoint or run folder chosen by hand; inspects it off the GUI thread (-> inspected()).
     void setCheckpointPath(const QString& path);
@@ -57,6 +65,10 @@ private:
     void onRunsLoaded(const QList<peft::project::RunSummary>& runs);
     void onCheckpointsLoaded(qint64 runId, const QList<peft::project::CheckpointRecord>& checkpoints);
     void onRunChosen(int index);
+    /// Says why a project run asked for by selectRun() is not offered (running, failed...).
+    void explainUnexportable(const peft::project::RunSummary& run);
+    /// Fills the output folder with `<run folder>/exports/<format>` unless the user chose one.
+    void suggestOutput();
     void inspect(const QString& path);
     void showInspection(const ExportInspection& inspection);
     void showOutcome(const ExportOutcome& outcome);
@@ -81,6 +93,8 @@ private:
 
     QString source_;        ///< what is inspected / exported
     qint64 runId_ = 0;      ///< the run of source_ (0 = a folder picked by hand)
+    qint64 pendingRun_ = 0; ///< selectRun() before the store listed that run
+    bool outputSuggested_ = false; ///< the output folder is our suggestion, not the user's choice
     ExportInspection inspection_;
     ExportOutcome lastOutcome_;
     QFutureWatcher<ExportInspection> inspectWatcher_;

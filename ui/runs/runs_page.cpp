@@ -14,7 +14,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -50,6 +52,9 @@ RunsPage::RunsPage(QWidget* parent) : QWidget(parent) {
     resume_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
     resume_->setObjectName(QStringLiteral("resumeRun"));
     resume_->setEnabled(false);
+    export_ = new QPushButton(style()->standardIcon(QStyle::SP_DialogSaveButton), QString(), this);
+    export_->setObjectName(QStringLiteral("exportRun"));
+    export_->setEnabled(false);
     auto* top = new QHBoxLayout;
     top->addWidget(heading_);
     top->addSpacing(12);
@@ -58,6 +63,7 @@ RunsPage::RunsPage(QWidget* parent) : QWidget(parent) {
     top->addWidget(showRecent_);
     top->addSpacing(12);
     top->addWidget(resume_);
+    top->addWidget(export_);
 
     model_ = new RunsTableModel(this);
     proxy_ = new QSortFilterProxyModel(this);
@@ -79,6 +85,8 @@ RunsPage::RunsPage(QWidget* parent) : QWidget(parent) {
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table_->horizontalHeader()->setSectionResizeMode(RunsTableModel::Name, QHeaderView::Stretch);
     table_->setMinimumHeight(120);
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
+    table_->installEventFilter(this);
 
     curves_ = new RunOverlayChart(this);
     scatter_ = new BudgetScatter(this);
@@ -123,6 +131,10 @@ RunsPage::RunsPage(QWidget* parent) : QWidget(parent) {
         const RunSummary* run = model_->run(ids.first());
         if (run && RunFormat::canResume(run->status)) Q_EMIT resumeRequested(run->id);
     });
+    connect(export_, &QPushButton::clicked, this, [this] {
+        if (const RunSummary* run = exportableSelection()) Q_EMIT exportRequested(run->id);
+    });
+    connect(table_, &QTableView::customContextMenuRequested, this, &RunsPage::showContextMenu);
     connect(showAll_, &QPushButton::clicked, this, [this] {
         QList<qint64> all;
         for (const RunSummary& r : model_->runs()) all << r.id;
@@ -263,10 +275,55 @@ QList<qint64> RunsPage::selectedRuns() const {
     return ids;
 }
 
+const RunSummary* RunsPage::exportableSelection() const {
+    const QList<qint64> ids = selectedRuns();
+    const RunSummary* run = ids.size() == 1 ? model_->run(ids.first()) : nullptr;
+    if (!run || run->outputDir.isEmpty()) return nullptr;
+    return run->status == project::RunStatus::Finished || run->status == project::RunStatus::Cancelled ? run : nullptr;
+}
+
+void RunsPage::showContextMenu(const QPoint& pos) {
+    const QModelIndex index = table_->indexAt(pos);
+    if (!index.isValid()) return;
+    // A right click on a row outside the selection selects that row alone first.
+    if (!table_->selectionModel()->isRowSelected(index.row(), index.parent()))
+        table_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QMenu menu(this);
+    QAction* exportAction = menu.addAction(export_->icon(), export_->text());
+    exportAction->setEnabled(export_->isEnabled());
+    connect(exportAction, &QAction::triggered, export_, &QPushButton::click);
+    QAction* resumeAction = menu.addAction(resume_->icon(), resume_->text());
+    resumeAction->setEnabled(resume_->isEnabled());
+    connect(resumeAction, &QAction::triggered, resume_, &QPushButton::click);
+    menu.exec(table_->viewport()->mapToGlobal(pos));
+}
+
+bool RunsPage::eventFilter(QObject* watched, QEvent* event) {
+    // Enter on a row opens it, as a double-click does.
+    if (watched == table_ && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const QModelIndex current = table_->currentIndex();
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && current.isValid()) {
+            Q_EMIT runActivated(current.data(RunsTableModel::RunIdRole).toLongLong());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RunsPage::updateExportButton() {
+    export_->setEnabled(exportableSelection() != nullptr);
+    if (selectedRuns().size() == 1 && !export_->isEnabled())
+        export_->setToolTip(tr("Only a finished or cancelled run has a checkpoint to export"));
+    else
+        export_->setToolTip(tr("Export the selected run's adapter on the Export page (PEFT, AdapterHub, merged or studio)"));
+}
+
 void RunsPage::selectionChanged() {
     const QList<qint64> ids = selectedRuns();
     const RunSummary* run = ids.size() == 1 ? model_->run(ids.first()) : nullptr;
     resume_->setEnabled(run && RunFormat::canResume(run->status));
+    updateExportButton();
     // Two rows selected: compare them, the older on the left.
     if (ids.size() == 2) diff_->setPair(ids[0], ids[1]);
 }
@@ -297,6 +354,8 @@ void RunsPage::retranslate() {
     showRecent_->setToolTip(tr("Check the %n most recent run(s) only", nullptr, kDefaultChecked));
     resume_->setText(tr("Resume"));
     resume_->setToolTip(tr("Continue the selected interrupted or cancelled run from its last checkpoint"));
+    export_->setText(tr("Export…"));
+    updateExportButton();
     tabs_->setTabText(0, tr("Curves"));
     tabs_->setTabText(1, tr("Budget vs metric"));
     tabs_->setTabText(2, tr("Compare configs"));

@@ -15,6 +15,7 @@
 
 class QLabel;
 class QModelIndex;
+class QPoint;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -58,11 +59,15 @@ public:
     ConfigDiffView* configDiff() const { return diff_; }
     QTabWidget* tabs() const { return tabs_; }
     QPushButton* resumeButton() const { return resume_; }
+    /// "Export…": enabled when exactly one finished or cancelled run is selected.
+    QPushButton* exportButton() const { return export_; }
 
 Q_SIGNALS:
     /// The user asked to continue an interrupted or cancelled run from its last checkpoint.
     void resumeRequested(qint64 runId);
-    /// A run was double-clicked (open it on the Train page).
+    /// The user asked to export the selected run (Export… button or the table's context menu).
+    void exportRequested(qint64 runId);
+    /// A run was double-clicked or Enter was pressed on it (the main window opens it for export).
     void runActivated(qint64 runId);
     /// The table and the scatter plot show the runs just loaded.
     void runsShown(int count);
@@ -71,6 +76,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void runsLoaded(const QList<project::RunSummary>& runs);
@@ -81,6 +87,10 @@ private:
     void selectionChanged();
     void clearProject();
     QList<qint64> selectedRuns() const;
+    /// The one selected run when it has a checkpoint to export (finished or cancelled); else nullptr.
+    const project::RunSummary* exportableSelection() const;
+    void showContextMenu(const QPoint& pos);
+    void updateExportButton();
     void retranslate();
     void updateSummary();
 
@@ -90,6 +100,7 @@ private:
     QPushButton* showAll_;
     QPushButton* showRecent_;
     QPushButton* resume_;
+    QPushButton* export_;
     QStackedWidget* stack_;
     QLabel* empty_;
     RunsTableModel* model_;

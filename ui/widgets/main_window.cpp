@@ -8,7 +8,9 @@
 #include "data/data_page.h"
 #include "export/export_page.h"
 #include "project/project_store.h"
+#include "runs/run_format.h"
 #include "runs/runs_page.h"
+#include "runs/runs_table_model.h"
 #include "train/train_page.h"
 #include "widgets/demo_banner.h"
 #include "widgets/demo_controller.h"
@@ -120,6 +122,20 @@ MainWindow::MainWindow(ModelCatalog* catalog, LanguageManager* languages, Studio
     runsPage_->setStore(projects_->store());
     exportPage_->setStore(projects_->store());
     connect(runsPage_, &runs::RunsPage::resumeRequested, projects_, &ProjectController::resumeRun);
+    connect(runsPage_, &runs::RunsPage::exportRequested, this, &MainWindow::exportRun);
+    // Opening a run: one with a checkpoint (finished or cancelled) goes to the Export page; for
+    // the others the status bar says why not.
+    connect(runsPage_, &runs::RunsPage::runActivated, this, [this](qint64 runId) {
+        const project::RunSummary* run = runsPage_->model()->run(runId);
+        if (!run) return;
+        if (run->status == project::RunStatus::Finished || run->status == project::RunStatus::Cancelled) {
+            exportRun(runId);
+            return;
+        }
+        statusBar()->showMessage(tr("Run %1 (%2) has no checkpoint to export: only finished or cancelled runs do.")
+                                     .arg(run->name, runs::RunFormat::statusText(run->status)),
+                                 8000);
+    });
     connect(projects_, &ProjectController::runsChanged, runsPage_, &runs::RunsPage::reload);
     connect(projects_, &ProjectController::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(projects_, &ProjectController::projectOpened, this, [this] {
@@ -379,6 +395,11 @@ bool MainWindow::showPage(const QString& key) {
     if (index < 0) return false;
     nav_->setCurrentRow(index);
     return true;
+}
+
+void MainWindow::exportRun(qint64 runId) {
+    showPage(QStringLiteral("export"));
+    exportPage_->selectRun(runId);
 }
 
 QString MainWindow::currentPageKey() const { return pageKeys_.value(nav_->currentRow()); }

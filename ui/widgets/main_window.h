@@ -61,6 +61,9 @@ public:
     /// Shows a page by its key ("model", "data", "compose", "train", "runs", "export", "playground").
     bool showPage(const QString& key);
     QString currentPageKey() const;
+    /// Shows the Export page with the project's run `runId` chosen as its source (the Runs
+    /// page's Export…, a run double-clicked there); the run's checkpoint is inspected.
+    void exportRun(qint64 runId);
     /// Switches the language and remembers the choice.
     void setLanguage(const QString& code);
 
