@@ -2,6 +2,7 @@
 #include "models/decoder.h"
 
 #include "core/error.h"
+#include "models/linear_op.h"
 #include "models/names.h"
 
 #include <ATen/autocast_mode.h>
@@ -202,12 +203,12 @@ torch::Tensor DecoderImpl::hidden_states(const ForwardInput& in) {
 
 torch::Tensor DecoderImpl::apply_head(const torch::Tensor& hidden, const ForwardInput& in) {
     if (head_ == TaskHead::None) return hidden;
-    if (head_ == TaskHead::CausalLM) return head_site_->forward(hidden, torch::nn::functional::linear(hidden, head_weight_));
+    if (head_ == TaskHead::CausalLM) return head_site_->forward(hidden, peft::linear(hidden, head_weight_));
     // Sequence classification reads the last real token of each row (left or right padding).
     const int64_t B = hidden.size(0), T = hidden.size(1);
     torch::Tensor index = last_token_index(in.attention_mask, B, T, hidden.device());
     torch::Tensor pooled = hidden.index({torch::arange(B, index.options()), index});
-    return head_site_->forward(pooled, torch::nn::functional::linear(pooled, head_weight_));
+    return head_site_->forward(pooled, peft::linear(pooled, head_weight_));
 }
 
 } // namespace peft

@@ -2,6 +2,7 @@
 #include "models/site.h"
 
 #include "core/error.h"
+#include "models/linear_op.h"
 
 namespace peft {
 
@@ -77,9 +78,9 @@ LinearSiteImpl::LinearSiteImpl(SiteInfo info, int64_t in_features, int64_t out_f
 }
 
 torch::Tensor LinearSiteImpl::forward(const torch::Tensor& x) const {
-    if (modules_.empty()) return torch::nn::functional::linear(x, weight, bias);
+    if (modules_.empty()) return peft::linear(x, weight, bias);
     torch::Tensor xin = apply_input(x);
-    torch::Tensor h = torch::nn::functional::linear(xin, weight, bias);
+    torch::Tensor h = peft::linear(xin, weight, bias);
     return apply_output(x, h);
 }
 

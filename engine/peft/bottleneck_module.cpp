@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "peft/modules.h"
 
+#include "models/linear_op.h"
 #include "peft/report.h"
 
 #include <cmath>
@@ -86,8 +87,8 @@ torch::Tensor BottleneckModule::delta(const torch::Tensor& z_in) {
         mid = apply_activation(activation_, mid + down_bias);
         out = torch::matmul(mid.unsqueeze(-2), up_weight).squeeze(-2) + up_bias;
     } else {
-        torch::Tensor mid = apply_activation(activation_, torch::nn::functional::linear(z, down_weight, down_bias));
-        out = torch::nn::functional::linear(mid, up_weight, up_bias);
+        torch::Tensor mid = apply_activation(activation_, peft::linear(z, down_weight, down_bias));
+        out = peft::linear(mid, up_weight, up_bias);
     }
     if (norm_kind_ == AdapterNorm::Out) out = norm_->forward(out);
     return out;

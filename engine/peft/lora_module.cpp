@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "peft/modules.h"
+#include "models/linear_op.h"
 
 #include <cmath>
 
@@ -27,7 +28,7 @@ torch::Tensor LoraModule::transform_output(const torch::Tensor& x, const torch::
     if (merged_) return h;
     torch::Tensor z = parallel_ ? x : h;
     if (dropout_ > 0 && is_training()) z = torch::dropout(z, dropout_, true);
-    torch::Tensor delta = torch::matmul(torch::matmul(z, A.t()), B.t()) * scaling_;
+    torch::Tensor delta = peft::linear(peft::linear(z, A), B) * scaling_;
     delta = composer_->forward(x, delta);
     if (!index_.defined()) return h + delta;
     if (index_.device() != h.device()) index_ = index_.to(h.device());
