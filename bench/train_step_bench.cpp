@@ -130,7 +130,7 @@ int main(int argc, char** argv) try {
     };
     auto step = [&] {
         adamw->zero_grad();
-        LossResult loss = causal_lm_loss(model->forward(input), labels);
+        LossResult loss = batch_loss(*model, input, labels);
         loss.loss.backward();
         adamw->step();
     };

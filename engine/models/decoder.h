@@ -31,6 +31,9 @@ class DecoderImpl : public TransformerImpl {
 public:
     torch::Tensor hidden_states(const ForwardInput& in) override;
     std::vector<NamedTensor> named_tensors() override { return named_; }
+    torch::Tensor plain_lm_head_weight() const override {
+        return head_ == TaskHead::CausalLM && head_site_->empty() ? head_weight_ : torch::Tensor();
+    }
 
 protected:
     /// Registers the embeddings site with the token embedding `token_embedding_name` (after the base prefix).

@@ -57,6 +57,10 @@ public:
     virtual torch::Tensor hidden_states(const ForwardInput& input) = 0;
     /// Head output: [B, T, V] for CausalLM, [B, C] for SequenceClassification, hidden for None.
     virtual torch::Tensor forward(const ForwardInput& input);
+    /// The causal-LM head's weight [V, d] when the head is a plain projection of the hidden states
+    /// (no bias, no PEFT module on it), so a loss can start from hidden_states() without the
+    /// logits (fused_causal_lm_loss); undefined otherwise.
+    virtual torch::Tensor plain_lm_head_weight() const { return {}; }
 
     /// Gradient checkpointing: in training with autograd on, each decoder block keeps only its
     /// input and recomputes its activations in backward (less memory, about one more forward).

@@ -2,6 +2,7 @@
 #include "train/loss.h"
 
 #include "core/error.h"
+#include "train/fused_lm_loss.h"
 
 namespace peft {
 namespace {
@@ -37,6 +38,26 @@ LossResult classification_loss(const torch::Tensor& logits, const torch::Tensor&
     if (logits.dim() != 2 || labels.dim() != 1 || logits.size(0) != labels.size(0))
         throw Error("classification loss: logits must be [B, C] and labels [B]");
     return mean_cross_entropy(logits, labels.to(torch::kLong));
+}
+
+LossResult batch_loss(TransformerImpl& model, const ForwardInput& input, const torch::Tensor& labels,
+                      torch::Tensor* head_output) {
+    switch (model.head()) {
+    case TaskHead::CausalLM: {
+        const torch::Tensor weight = model.plain_lm_head_weight();
+        if (weight.defined() && !head_output) return fused_causal_lm_loss(model.hidden_states(input), weight, labels);
+        torch::Tensor logits = model.forward(input);
+        if (head_output) *head_output = logits;
+        return causal_lm_loss(logits, labels);
+    }
+    case TaskHead::SequenceClassification: {
+        torch::Tensor logits = model.forward(input);
+        if (head_output) *head_output = logits;
+        return classification_loss(logits, labels);
+    }
+    case TaskHead::None: break;
+    }
+    throw Error("cannot train a model without a task head (choose causal LM or sequence classification)");
 }
 
 } // namespace peft

@@ -2,6 +2,8 @@
 // Training losses: next-token cross-entropy for causal LMs and cross-entropy for classifiers.
 #pragma once
 
+#include "models/model.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
@@ -22,5 +24,11 @@ LossResult causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labe
 
 /// Classification: logits [B, C], labels [B] class ids (-100 skipped).
 LossResult classification_loss(const torch::Tensor& logits, const torch::Tensor& labels);
+
+/// The model's loss on one batch for its task head. A causal LM with a plain head goes through
+/// fused_causal_lm_loss (no logits tensor); otherwise the head's output is computed and, when
+/// `head_output` is given, handed back (classification metrics read it).
+LossResult batch_loss(TransformerImpl& model, const ForwardInput& input, const torch::Tensor& labels,
+                      torch::Tensor* head_output = nullptr);
 
 } // namespace peft

@@ -33,15 +33,6 @@ ForwardInput to_input(const data::Batch& batch, const torch::Device& device) {
     return input;
 }
 
-LossResult head_loss(TransformerImpl& model, const torch::Tensor& logits, const torch::Tensor& labels) {
-    switch (model.head()) {
-    case TaskHead::CausalLM: return causal_lm_loss(logits, labels);
-    case TaskHead::SequenceClassification: return classification_loss(logits, labels);
-    case TaskHead::None: break;
-    }
-    throw Error("cannot train a model without a task head (choose causal LM or sequence classification)");
-}
-
 /// Walks the training set in micro-batches, epoch after epoch, in epoch_batches' shuffled order.
 class DataCursor {
 public:
@@ -115,9 +106,10 @@ EvalMetrics evaluate(TransformerImpl& model, const std::vector<data::Example>& e
     std::vector<int64_t> truth;
     for (const auto& indices : data::epoch_batches(examples.size(), static_cast<std::size_t>(batch_size), false, 0, 0)) {
         const auto batch = data::collate(examples, indices, collate);
-        const auto logits = model.forward(to_input(batch, device));
         const auto labels = batch.labels.to(device);
-        const auto loss = head_loss(model, logits, labels);
+        torch::Tensor logits;
+        const bool classification = model.head() == TaskHead::SequenceClassification;
+        const auto loss = batch_loss(model, to_input(batch, device), labels, classification ? &logits : nullptr);
         total += loss.sum.item<double>();
         count += loss.count;
         if (model.head() == TaskHead::SequenceClassification) {
@@ -244,8 +236,7 @@ TrainResult train(TransformerImpl& model, const TrainConfig& config, const Train
                 LossResult loss;
                 {
                     AutocastScope autocast(config.bf16, device);
-                    const auto logits = model.forward(to_input(batch, device));
-                    loss = head_loss(model, logits, batch.labels.to(device));
+                    loss = batch_loss(model, to_input(batch, device), batch.labels.to(device));
                 }
                 const double value = loss.loss.item<double>();
                 if (!std::isfinite(value))
