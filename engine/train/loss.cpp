@@ -4,10 +4,22 @@
 #include "core/error.h"
 #include "train/fused_lm_loss.h"
 
+#include <cstdlib>
+#include <string>
+
 namespace peft {
 namespace {
 
 constexpr int64_t kIgnore = -100;
+
+/// PEFT_FUSED_LM_LOSS=0 computes the logits instead (to compare the two paths).
+bool fused_lm_loss_enabled() {
+    static const bool enabled = [] {
+        const char* value = std::getenv("PEFT_FUSED_LM_LOSS");
+        return !(value && std::string(value) == "0");
+    }();
+    return enabled;
+}
 
 LossResult mean_cross_entropy(const torch::Tensor& logits2d, const torch::Tensor& targets1d) {
     // Float32 log-softmax even for half-precision logits: the loss is what the guard and the
@@ -45,7 +57,8 @@ LossResult batch_loss(TransformerImpl& model, const ForwardInput& input, const t
     switch (model.head()) {
     case TaskHead::CausalLM: {
         const torch::Tensor weight = model.plain_lm_head_weight();
-        if (weight.defined() && !head_output) return fused_causal_lm_loss(model.hidden_states(input), weight, labels);
+        if (weight.defined() && !head_output && fused_lm_loss_enabled())
+            return fused_causal_lm_loss(model.hidden_states(input), weight, labels);
         torch::Tensor logits = model.forward(input);
         if (head_output) *head_output = logits;
         return causal_lm_loss(logits, labels);
