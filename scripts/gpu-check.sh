@@ -6,6 +6,7 @@
 #   1. Python PEFT loads our PEFT exports (made on the build machine:
 #      `tests/python/check_peft_export.py make CLI ASSETS DIR`, DIR passed as PEFT_EXPORTS) and
 #      gives our logits; writes the fixture CI checks (python-peft.tgz → tests/fixtures/python-peft).
+#      The same for AdapterHub exports (ADAPTERHUB_EXPORTS) where the adapters package is there.
 #   2. The engine, its tests and the benchmarks built against that LibTorch 2.x; the engine tests,
 #      the CUDA ones included.
 #   3. Training step and forward on CUDA, ours and the PyTorch-eager reference side by side.
@@ -33,6 +34,19 @@ if [ -n "${PEFT_EXPORTS:-}" ]; then
   echo "exit $?" >> "$out/python-peft.log"
   tail -3 "$out/python-peft.log" | tee -a "$log"
   [ -d "$out/python-peft" ] && tar czf "$out/python-peft.tgz" -C "$out" python-peft && rm -rf "$out/python-peft"
+fi
+
+if [ -n "${ADAPTERHUB_EXPORTS:-}" ]; then
+  if python3 -c 'import adapters' 2> /dev/null; then
+    say "1b. the adapters library on our AdapterHub exports"
+    timeout "${PY_TIMEOUT:-240}" python3 tests/python/check_adapterhub_export.py check "$assets" "$ADAPTERHUB_EXPORTS" \
+      --fixtures "$out/python-adapterhub" > "$out/python-adapterhub.log" 2>&1
+    echo "exit $?" >> "$out/python-adapterhub.log"
+    tail -3 "$out/python-adapterhub.log" | tee -a "$log"
+    [ -d "$out/python-adapterhub" ] && tar czf "$out/python-adapterhub.tgz" -C "$out" python-adapterhub && rm -rf "$out/python-adapterhub"
+  else
+    say "1b. skipped: no 'adapters' package here (carry its wheel, see /work/.library/device/README.md)"
+  fi
 fi
 
 say "2. configure and build against $(python3 -c 'import torch; print(torch.__version__)')"

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Python PEFT's logits, recorded, checked without Python's stack: tests/fixtures/python-peft holds
+"""Python's logits, recorded, checked without Python's stack: tests/fixtures/python-peft holds
 PEFT directories this engine exported and the logits Python's `PeftModel.from_pretrained` (and
 transformers on the merged export) computed for them on the GPU machine
-(tests/python/check_peft_export.py check ... --fixtures). Here the CLI imports each directory onto
-its base model and its logits must equal Python's within the recorded tolerance (1e-4).
+(tests/python/check_peft_export.py check ... --fixtures); check_adapterhub_export.py writes the
+same layout for the adapters library. Here the CLI imports each directory onto its base model and
+its logits must equal Python's within the recorded tolerance (1e-4).
 
 Usage: check_python_peft_fixtures.py CLI ASSETS_DIR FIXTURES_DIR
 """
@@ -39,12 +40,15 @@ if not os.path.isfile(cases_path):
 with open(cases_path) as f:
     fixture = json.load(f)
 tolerance = fixture["tolerance"]
-print(f"recorded with torch {fixture['torch']}, transformers {fixture['transformers']}, peft {fixture['peft']}")
+libraries = ", ".join(f"{key} {fixture[key]}" for key in ("torch", "transformers", "peft", "adapters") if key in fixture)
+print(f"recorded with {libraries}")
 check(len(fixture["cases"]) >= 9, f"{len(fixture['cases'])} cases recorded")
 
 for case in fixture["cases"]:
     name = case["name"]
-    model = os.path.join(assets, case["model"])
+    # A model under ASSETS_DIR, or "fixtures/..." beside this fixture (tests/fixtures).
+    model = (os.path.join(os.path.dirname(fixtures), case["model"][len("fixtures/"):])
+             if case["model"].startswith("fixtures/") else os.path.join(assets, case["model"]))
     out = subprocess.run([cli, "import", os.path.join(fixtures, name), "--model", model,
                           "--logits", ",".join(map(str, case["ids"])), "--json"],
                          capture_output=True, text=True, timeout=300)
@@ -52,7 +56,8 @@ for case in fixture["cases"]:
         continue
     logits = json.loads(out.stdout.strip().splitlines()[-1])["logits"]
     ours = flatten(logits["values"])[::case["stride"]]
-    for key, what in (("python", "PeftModel.from_pretrained"), ("python_merged", "the merged export in transformers")):
+    loader = "the adapters library's load_adapter" if "adapters" in fixture else "PeftModel.from_pretrained"
+    for key, what in (("python", loader), ("python_merged", "the merged export in transformers")):
         if key not in case:
             continue
         theirs = case[key]
@@ -67,5 +72,5 @@ for case in fixture["cases"]:
         for i, a, b in bad[:5]:
             print(f"       value {i * case['stride']}: engine {a:.7g}, Python {b:.7g}")
 
-print(f"{failures} failure(s)" if failures else "every recorded PEFT export still gives Python PEFT's logits")
+print(f"{failures} failure(s)" if failures else "every recorded export still gives the Python library's logits")
 sys.exit(1 if failures else 0)
