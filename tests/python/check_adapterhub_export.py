@@ -20,9 +20,8 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 
-from engine_cli import Checks, EngineCli  # beside this script
+from engine_cli import Checks, EngineCli, run_halves, write_fixture  # beside this script
 
 IDS = [1, 45, 78, 20, 33, 9, 50, 17]  # < every model's vocabulary (bert-cls has 101 tokens)
 TOLERANCE = 1e-4
@@ -149,41 +148,11 @@ def check_exports(assets, folder, fixtures=None):
         except Exception as e:  # one broken case must not hide the others
             check(False, f"{record['name']}: {e}")
     if fixtures:
-        os.makedirs(fixtures, exist_ok=True)
-        for record in records:
-            shutil.copytree(os.path.join(folder, record["name"]), os.path.join(fixtures, record["name"]), dirs_exist_ok=True)
-            stride = max(1, -(-len(record["engine"]["values"]) // 4096))
-            record["stride"] = stride
-            record["engine"].pop("values")
-            if "python" in record:
-                record["python"]["values"] = [float(f"{v:.9g}") for v in record["python"]["values"][::stride]]
-        with open(os.path.join(fixtures, "cases.json"), "w") as f:
-            json.dump({"tolerance": TOLERANCE, "torch": torch.__version__, "transformers": transformers.__version__,
-                       "adapters": adapters.__version__, "cases": records}, f, separators=(",", ":"))
+        write_fixture(folder, records, fixtures, {"tolerance": TOLERANCE, "torch": torch.__version__,
+                                                  "transformers": transformers.__version__, "adapters": adapters.__version__})
     return check.failures
 
 
-def main(argv):
-    if len(argv) >= 4 and argv[0] == "make":
-        failures = make(os.path.abspath(argv[1]), os.path.abspath(argv[2]), os.path.abspath(argv[3]))
-    elif len(argv) >= 3 and argv[0] == "check":
-        fixtures = argv[argv.index("--fixtures") + 1] if "--fixtures" in argv else None
-        failures = check_exports(os.path.abspath(argv[1]), os.path.abspath(argv[2]), fixtures)
-    elif len(argv) >= 2:
-        tmp = tempfile.mkdtemp(prefix="peft-python-adapterhub-")
-        failures = make(os.path.abspath(argv[0]), os.path.abspath(argv[1]), tmp)
-        failures += check_exports(os.path.abspath(argv[1]), tmp)
-        if "--keep" in argv:
-            print(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp)
-    else:
-        print(__doc__)
-        return 2
-    done = "every case exported" if argv[0] == "make" else "all AdapterHub exports load with the adapters library with equal logits"
-    print(f"{failures} failure(s)" if failures else done)
-    return 1 if failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_halves(sys.argv[1:], __doc__, make, check_exports,
+                        "all AdapterHub exports load with the adapters library with equal logits"))

@@ -23,13 +23,11 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 
-from engine_cli import Checks, EngineCli  # beside this script
+from engine_cli import Checks, EngineCli, run_halves, write_fixture  # beside this script
 
 IDS = [1, 45, 78, 120, 33, 9, 250, 17]
 TOLERANCE = 1e-4
-FIXTURE_VALUES = 4096  # logits kept per case in the fixture
 
 # (name, model folder under ASSETS_DIR, recipe, classification). The recipe is a run
 # configuration's recipe section: a preset with overrides, or an inline recipe.
@@ -132,45 +130,11 @@ def check_exports(assets, folder, fixtures=None):
             check(False, f"{record['name']}: {e}")
 
     if fixtures:
-        os.makedirs(fixtures, exist_ok=True)
-        for record in records:
-            shutil.copytree(os.path.join(folder, record["name"]), os.path.join(fixtures, record["name"]), dirs_exist_ok=True)
-            record.pop("merged", None)  # the merged model folders are large; their logits stay
-            # GPT-2's 50,257-token vocabulary makes 400,000 logits: keep every stride-th value (about
-            # 4,096 per case) so the fixture stays small; the CI check samples the engine's alike.
-            stride = max(1, -(-len(record["engine"]["values"]) // FIXTURE_VALUES))
-            record["stride"] = stride
-            record["engine"].pop("values")  # the CI check asks today's engine; Python's values are the reference
-            for key in ("python", "python_merged"):
-                if key in record:
-                    record[key]["values"] = [float(f"{v:.9g}") for v in record[key]["values"][::stride]]
-        with open(os.path.join(fixtures, "cases.json"), "w") as f:
-            json.dump({"tolerance": TOLERANCE, "torch": torch.__version__, "transformers": transformers.__version__,
-                       "peft": peft.__version__, "cases": records}, f, separators=(",", ":"))
+        write_fixture(folder, records, fixtures, {"tolerance": TOLERANCE, "torch": torch.__version__,
+                                                  "transformers": transformers.__version__, "peft": peft.__version__})
     return check.failures
 
 
-def main(argv):
-    if len(argv) >= 4 and argv[0] == "make":
-        failures = make(os.path.abspath(argv[1]), os.path.abspath(argv[2]), os.path.abspath(argv[3]))
-    elif len(argv) >= 3 and argv[0] == "check":
-        fixtures = argv[argv.index("--fixtures") + 1] if "--fixtures" in argv else None
-        failures = check_exports(os.path.abspath(argv[1]), os.path.abspath(argv[2]), fixtures)
-    elif len(argv) >= 2:
-        tmp = tempfile.mkdtemp(prefix="peft-python-export-")
-        failures = make(os.path.abspath(argv[0]), os.path.abspath(argv[1]), tmp)
-        failures += check_exports(os.path.abspath(argv[1]), tmp)
-        if "--keep" in argv:
-            print(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp)
-    else:
-        print(__doc__)
-        return 2
-    done = "every case exported" if argv[0] == "make" else "all PEFT exports load in Python PEFT with equal logits"
-    print(f"{failures} failure(s)" if failures else done)
-    return 1 if failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_halves(sys.argv[1:], __doc__, make, check_exports,
+                        "all PEFT exports load in Python PEFT with equal logits"))

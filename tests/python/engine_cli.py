@@ -62,3 +62,52 @@ class EngineCli:
         import torch
         raw = self.raw_logits(adapter, model, ids)
         return torch.tensor(raw["values"], dtype=torch.float64).view(raw["shape"])
+
+
+FIXTURE_VALUES = 4096  # logits kept per case in a fixture
+
+
+def write_fixture(folder, records, fixtures, header):
+    """Writes `fixtures`: each case's exported folder and cases.json = `header` + the cases with the
+    Python library's logits ("python", "python_merged"), every stride-th value (about
+    FIXTURE_VALUES per case: GPT-2's 50,257-token vocabulary makes 400,000), in the layout
+    tests/cli/check_python_peft_fixtures.py reads. The engine's own values are dropped: CI asks
+    today's engine; the library's values are the reference."""
+    import shutil
+    os.makedirs(fixtures, exist_ok=True)
+    for record in records:
+        shutil.copytree(os.path.join(folder, record["name"]), os.path.join(fixtures, record["name"]), dirs_exist_ok=True)
+        record.pop("merged", None)  # merged model folders are large; their logits stay
+        stride = max(1, -(-len(record["engine"]["values"]) // FIXTURE_VALUES))
+        record["stride"] = stride
+        record["engine"].pop("values")
+        for key in ("python", "python_merged"):
+            if key in record:
+                record[key]["values"] = [float(f"{v:.9g}") for v in record[key]["values"][::stride]]
+    with open(os.path.join(fixtures, "cases.json"), "w") as f:
+        json.dump(dict(header, cases=records), f, separators=(",", ":"))
+
+
+def run_halves(argv, doc, make, check_exports, done):
+    """The command line both cross-checks share: `make CLI ASSETS DIR`, `check ASSETS DIR
+    [--fixtures OUT]`, or `CLI ASSETS [--keep]` for both halves on one machine."""
+    import shutil
+    import tempfile
+    if len(argv) >= 4 and argv[0] == "make":
+        failures = make(os.path.abspath(argv[1]), os.path.abspath(argv[2]), os.path.abspath(argv[3]))
+    elif len(argv) >= 3 and argv[0] == "check":
+        fixtures = argv[argv.index("--fixtures") + 1] if "--fixtures" in argv else None
+        failures = check_exports(os.path.abspath(argv[1]), os.path.abspath(argv[2]), fixtures)
+    elif len(argv) >= 2:
+        tmp = tempfile.mkdtemp(prefix="peft-python-check-")
+        failures = make(os.path.abspath(argv[0]), os.path.abspath(argv[1]), tmp)
+        failures += check_exports(os.path.abspath(argv[1]), tmp)
+        if "--keep" in argv:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp)
+    else:
+        print(doc)
+        return 2
+    print(f"{failures} failure(s)" if failures else ("every case exported" if argv[0] == "make" else done))
+    return 1 if failures else 0

@@ -5,28 +5,15 @@
 // comparisons hold trivially.
 #include "models/linear_op.h"
 
+#include "tensor_compare.h"
+
 #include <ATen/autocast_mode.h>
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 using namespace peft;
+using peft::test::worst_relative;
 
 namespace {
-
-/// Largest |a - b| relative to max |b|, printing the first mismatch beyond `tolerance`.
-double relative_difference(const torch::Tensor& a, const torch::Tensor& b, const char* what, double tolerance) {
-    const torch::Tensor da = a.to(torch::kDouble), db = b.to(torch::kDouble);
-    const double scale = std::max(db.abs().max().item<double>(), 1e-12);
-    const torch::Tensor diff = (da - db).abs() / scale;
-    const double worst = diff.max().item<double>();
-    if (worst > tolerance) {
-        const int64_t i = diff.flatten().argmax().item<int64_t>();
-        std::printf("%s: first worst mismatch at flat index %lld: %.6g vs %.6g (relative %.3g)\n", what,
-                    static_cast<long long>(i), da.flatten()[i].item<double>(), db.flatten()[i].item<double>(), worst);
-    }
-    return worst;
-}
 
 struct Operands {
     torch::Tensor x, w, b;
@@ -55,10 +42,10 @@ TEST(LinearOp, bf16_forwardAndGradients_matchAFloat32AccumulatingBf16Product) {
     // The exact reference: widen the bf16 operands, multiply in float32, round once.
     const torch::Tensor yf = torch::nn::functional::linear(ref.x.to(torch::kFloat), ref.w.to(torch::kFloat),
                                                            ref.b.to(torch::kFloat));
-    EXPECT_LE(relative_difference(y, yf.to(torch::kBFloat16), "forward", 1e-2), 1e-2);
+    EXPECT_LE(worst_relative(y, yf.to(torch::kBFloat16), "forward", 1e-2), 1e-2);
     // And LibTorch's own bf16 linear, which may round in between: within bf16's precision.
     const torch::Tensor yn = torch::nn::functional::linear(ref.x.detach(), ref.w.detach(), ref.b.detach());
-    EXPECT_LE(relative_difference(y, yn, "forward vs LibTorch bf16", 2e-2), 2e-2);
+    EXPECT_LE(worst_relative(y, yn, "forward vs LibTorch bf16", 2e-2), 2e-2);
 
     const torch::Tensor g = torch::randn(y.sizes()).to(torch::kBFloat16);
     y.backward(g);
@@ -66,7 +53,7 @@ TEST(LinearOp, bf16_forwardAndGradients_matchAFloat32AccumulatingBf16Product) {
     for (auto [mine, theirs, name] : {std::tuple{ours.x, ref.x, "dx"}, {ours.w, ref.w, "dW"}, {ours.b, ref.b, "db"}}) {
         ASSERT_TRUE(mine.grad().defined()) << name;
         EXPECT_EQ(mine.grad().scalar_type(), torch::kBFloat16) << name;
-        EXPECT_LE(relative_difference(mine.grad(), theirs.grad(), name, 1e-2), 1e-2) << name;
+        EXPECT_LE(worst_relative(mine.grad(), theirs.grad(), name, 1e-2), 1e-2) << name;
     }
 }
 
@@ -78,7 +65,7 @@ TEST(LinearOp, frozenWeightWithoutBias_getsNoGradient_andTheInputStillDoes) {
     ASSERT_TRUE(o.x.grad().defined());
     // d(sum)/dx = the column sums of W.
     const torch::Tensor expected = o.w.to(torch::kFloat).sum(0).expand({3, 5, 48});
-    EXPECT_LE(relative_difference(o.x.grad(), expected, "dx", 1e-2), 1e-2);
+    EXPECT_LE(worst_relative(o.x.grad(), expected, "dx", 1e-2), 1e-2);
 }
 
 TEST(LinearOp, autocastBf16_givesBf16Output_andFloat32GradientsLikeLibTorch) {
@@ -104,10 +91,10 @@ TEST(LinearOp, autocastBf16_givesBf16Output_andFloat32GradientsLikeLibTorch) {
     };
     const torch::Tensor y = run(ours, true), yn = run(ref, false);
     EXPECT_EQ(y.scalar_type(), yn.scalar_type());
-    EXPECT_LE(relative_difference(y, yn, "autocast forward", 2e-2), 2e-2);
+    EXPECT_LE(worst_relative(y, yn, "autocast forward", 2e-2), 2e-2);
     for (auto [mine, theirs, name] : {std::tuple{ours.x, ref.x, "dx"}, {ours.w, ref.w, "dW"}, {ours.b, ref.b, "db"}}) {
         ASSERT_TRUE(mine.grad().defined()) << name;
         EXPECT_EQ(mine.grad().scalar_type(), torch::kFloat) << name;
-        EXPECT_LE(relative_difference(mine.grad(), theirs.grad(), name, 2e-2), 2e-2) << name;
+        EXPECT_LE(worst_relative(mine.grad(), theirs.grad(), name, 2e-2), 2e-2) << name;
     }
 }

@@ -4,24 +4,14 @@
 // autograd and in bf16.
 #include "train/fused_lm_loss.h"
 
+#include "tensor_compare.h"
+
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 using namespace peft;
+using peft::test::worst_relative;
 
 namespace {
-
-double worst_relative(const torch::Tensor& a, const torch::Tensor& b, const char* what) {
-    const torch::Tensor da = a.to(torch::kDouble), db = b.to(torch::kDouble);
-    const double scale = std::max(db.abs().max().item<double>(), 1e-12);
-    const torch::Tensor diff = (da - db).abs() / scale;
-    const double worst = diff.max().item<double>();
-    const int64_t i = diff.flatten().argmax().item<int64_t>();
-    std::printf("%s: worst relative difference %.3g at flat index %lld (%.7g vs %.7g)\n", what, worst,
-                static_cast<long long>(i), da.flatten()[i].item<double>(), db.flatten()[i].item<double>());
-    return worst;
-}
 
 struct Case {
     torch::Tensor hidden, weight, labels;
@@ -47,12 +37,12 @@ TEST(FusedLmLoss, float32_lossAndGradientsEqualTheLogitsPath) {
     const LossResult b = causal_lm_loss(torch::nn::functional::linear(plain.hidden, plain.weight), plain.labels);
     EXPECT_EQ(a.count, b.count);
     EXPECT_EQ(a.count, 3 * 399 - 36 - 1);
-    EXPECT_LE(worst_relative(a.loss, b.loss, "loss"), 1e-5);
-    EXPECT_LE(worst_relative(a.sum, b.sum, "summed NLL"), 1e-5);
+    EXPECT_LE(worst_relative(a.loss, b.loss, "loss", 1e-5), 1e-5);
+    EXPECT_LE(worst_relative(a.sum, b.sum, "summed NLL", 1e-5), 1e-5);
     (a.loss * 3.0).backward(); // a scaled loss (gradient accumulation) scales both gradients
     (b.loss * 3.0).backward();
-    EXPECT_LE(worst_relative(fused.hidden.grad(), plain.hidden.grad(), "d hidden"), 1e-5);
-    EXPECT_LE(worst_relative(fused.weight.grad(), plain.weight.grad(), "d weight"), 1e-5);
+    EXPECT_LE(worst_relative(fused.hidden.grad(), plain.hidden.grad(), "d hidden", 1e-5), 1e-5);
+    EXPECT_LE(worst_relative(fused.weight.grad(), plain.weight.grad(), "d weight", 1e-5), 1e-5);
     // The last position predicts nothing: no gradient there.
     EXPECT_EQ(fused.hidden.grad().select(1, 399).abs().max().item<float>(), 0.0f);
 }
@@ -71,7 +61,7 @@ TEST(FusedLmLoss, withoutAutograd_givesTheSameLoss) {
     torch::NoGradGuard no_grad;
     const LossResult without = fused_causal_lm_loss(c.hidden, c.weight, c.labels);
     EXPECT_FALSE(without.loss.requires_grad());
-    EXPECT_LE(worst_relative(without.loss, with.loss.detach(), "loss"), 1e-7);
+    EXPECT_LE(worst_relative(without.loss, with.loss.detach(), "loss", 1e-7), 1e-7);
 }
 
 TEST(FusedLmLoss, bf16_isComputedInFloat32_andGradientsKeepTheDtypes) {
@@ -82,11 +72,11 @@ TEST(FusedLmLoss, bf16_isComputedInFloat32_andGradientsKeepTheDtypes) {
     const torch::Tensor w = fused.weight.detach().to(torch::kFloat).requires_grad_(true);
     const LossResult b = causal_lm_loss(torch::nn::functional::linear(h, w), fused.labels);
     EXPECT_EQ(a.loss.scalar_type(), torch::kFloat);
-    EXPECT_LE(worst_relative(a.loss, b.loss, "bf16 loss"), 1e-5);
+    EXPECT_LE(worst_relative(a.loss, b.loss, "bf16 loss", 1e-5), 1e-5);
     a.loss.backward();
     b.loss.backward();
     EXPECT_EQ(fused.hidden.grad().scalar_type(), torch::kBFloat16);
     EXPECT_EQ(fused.weight.grad().scalar_type(), torch::kBFloat16);
-    EXPECT_LE(worst_relative(fused.hidden.grad(), h.grad(), "bf16 d hidden"), 1e-2);
-    EXPECT_LE(worst_relative(fused.weight.grad(), w.grad(), "bf16 d weight"), 1e-2);
+    EXPECT_LE(worst_relative(fused.hidden.grad(), h.grad(), "bf16 d hidden", 1e-2), 1e-2);
+    EXPECT_LE(worst_relative(fused.weight.grad(), w.grad(), "bf16 d weight", 1e-2), 1e-2);
 }
